@@ -267,39 +267,40 @@ const (
 )
 
 // Event is one coded event: who did what to whom, when and where, with the
-// sentence that reports it.
+// sentence that reports it. Its JSON form (json.go) is the schema that
+// `parley events --format jsonl` writes.
 type Event struct {
 	// ID is stable for the same article, sentence, category and dyad.
-	ID string `json:"id"`
+	ID string
 	// Article is the Key of the article the event came from; Doc its input id.
-	Article string `json:"article"`
-	Doc     string `json:"doc"`
+	Article string
+	Doc     string
 
-	Type    string   `json:"type"` // PLOVER category: AGREE, CONSULT...
-	Mode    string   `json:"mode,omitempty"`
-	Aux     string   `json:"aux,omitempty"`
-	Context []string `json:"context,omitempty"`
+	Type    string // PLOVER category: AGREE, CONSULT...
+	Mode    string
+	Aux     string
+	Context []string
 
-	Actors     []Actor `json:"actor"`
-	Recipients []Actor `json:"recipient"`
+	Actors     []Actor
+	Recipients []Actor
 	// ClaimedBy is who reported the event, for reported speech ("X said
 	// that Y attacked Z").
-	ClaimedBy []Actor `json:"claimed_by,omitempty"`
+	ClaimedBy []Actor
 
-	Date       *DateRange `json:"-"`
-	DateSource string     `json:"date_source,omitempty"`
-	Place      *Place     `json:"place"`
+	Date       *DateRange
+	DateSource string
+	Place      *Place
 
-	CAMEO       string  `json:"cameo,omitempty"`
-	Goldstein   float64 `json:"goldstein"`
-	PLOVERScore float64 `json:"plover_score"`
+	CAMEO       string
+	Goldstein   float64
+	PLOVERScore float64
 
 	// Sentence is the span of the reporting sentence; Trigger the span of
 	// the verb or noun that names the event.
-	Sentence     Span   `json:"-"`
-	SentenceText string `json:"sentence"`
-	Trigger      Span   `json:"-"`
-	Mentions     int    `json:"mentions"`
+	Sentence     Span
+	SentenceText string
+	Trigger      Span
+	Mentions     int
 }
 
 // EventFilter selects events from a Store. Zero fields match everything.
