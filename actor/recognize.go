@@ -1,0 +1,506 @@
+package actor
+
+import (
+	"slices"
+	"strings"
+	"time"
+	"unicode"
+
+	"github.com/parley-events/parley"
+)
+
+// entryKind says what a dictionary entry names.
+type entryKind uint8
+
+// In order of precedence when one spelling names several things.
+const (
+	entryOrg entryKind = iota
+	entryPerson
+	entryCountry
+	entryCapital
+	entryAdjective
+)
+
+// entry is one meaning of a spelling, with the casing rules of the
+// spellings that gave it.
+type entry struct {
+	kind  entryKind
+	idx   int             // into kb.orgs, kb.people or kb.countries
+	upper bool            // an abbreviation ("US", "WHO"): only matched in capitals
+	lower map[string]bool // words the spelling writes in lower case ("al", "of")
+}
+
+// dict maps folded spellings to what they name, with every prefix of a
+// spelling so a scan can stop as soon as no spelling can continue.
+type dict struct {
+	keys     map[string][]entry
+	prefixes map[string]bool
+}
+
+func newDict() dict { return dict{keys: map[string][]entry{}, prefixes: map[string]bool{}} }
+
+func (d dict) add(name string, e entry) {
+	name = stripThe(strings.TrimSpace(name))
+	k := fold(name)
+	if k == "" {
+		return
+	}
+	letters := 0
+	for _, r := range name {
+		if unicode.IsLetter(r) {
+			letters++
+		}
+	}
+	e.upper = allUpper(name) && letters <= 5
+	e.lower = map[string]bool{}
+	for _, w := range strings.FieldsFunc(name, func(r rune) bool { return r == ' ' || r == '-' }) {
+		if !capitalized(w) {
+			e.lower[fold(w)] = true
+		}
+	}
+	for i, old := range d.keys[k] {
+		if old.kind == e.kind && old.idx == e.idx {
+			// the same meaning spelled twice ("US", "U.S."): keep the laxer casing
+			old.upper = old.upper && e.upper
+			for w := range e.lower {
+				old.lower[w] = true
+			}
+			d.keys[k][i] = old
+			return
+		}
+	}
+	d.keys[k] = append(d.keys[k], e)
+	for i := 1; i <= len(k); i++ {
+		d.prefixes[k[:i]] = true
+	}
+}
+
+// Recognizer finds actor mentions in tokenized sentences. It is built once
+// from a KB and is safe for concurrent use.
+type Recognizer struct {
+	kb      *KB
+	names   dict
+	agents  map[string]int // folded agent phrase → kb.agents index
+	agentPx map[string]bool
+}
+
+// NewRecognizer compiles the names of kb into a matcher.
+func NewRecognizer(kb *KB) *Recognizer {
+	r := &Recognizer{kb: kb, names: newDict(), agents: map[string]int{}, agentPx: map[string]bool{}}
+	for i, c := range kb.countries {
+		for _, n := range slices.Concat([]string{c.Name}, c.Aliases) {
+			r.names.add(n, entry{kind: entryCountry, idx: i})
+		}
+		for _, n := range c.Adjectives {
+			r.names.add(n, entry{kind: entryAdjective, idx: i})
+		}
+		for _, n := range c.Capitals {
+			r.names.add(n, entry{kind: entryCapital, idx: i})
+		}
+	}
+	for i, o := range kb.orgs {
+		for _, n := range slices.Concat([]string{o.Name}, o.Aliases) {
+			r.names.add(n, entry{kind: entryOrg, idx: i})
+		}
+	}
+	for i, p := range kb.people {
+		for _, n := range slices.Concat([]string{p.Name}, p.Aliases) {
+			r.names.add(n, entry{kind: entryPerson, idx: i})
+		}
+	}
+	for i, a := range kb.agents {
+		for _, n := range slices.Concat([]string{a.Name}, a.Aliases) {
+			k := fold(n)
+			r.agents[k] = i
+			for j := 1; j <= len(k); j++ {
+				r.agentPx[k[:j]] = true
+			}
+		}
+	}
+	return r
+}
+
+// unit is a piece of a token the matcher steps over: tokens are cut at
+// hyphens ("Syrian-Russian") and before a possessive "'s"; full stops are
+// dropped, so "U.S." matches however it was tokenized.
+type unit struct {
+	span parley.Span
+	raw  string
+	key  string
+	gap  bool // white space before it
+	word bool // starts with a letter
+}
+
+func units(text string, toks []parley.Token, dst []unit) []unit {
+	prevEnd := -1
+	for _, t := range toks {
+		raw := t.Span.In(text)
+		if raw == "" {
+			continue
+		}
+		start := t.Span.Start
+		for len(raw) > 0 {
+			// cut at the next hyphen, keeping it as its own unit
+			n := len(raw)
+			if i := strings.IndexAny(raw, "-\u2010\u2011"); i >= 0 {
+				n = i
+				if i == 0 {
+					_, size := firstRune(raw)
+					n = size
+				}
+			}
+			piece := raw[:n]
+			if p, ok := cutPossessive(piece); ok && n == len(raw) {
+				dst = addUnit(dst, text, start, p, &prevEnd)
+				start += len(p)
+				piece = piece[len(p):]
+			}
+			dst = addUnit(dst, text, start, piece, &prevEnd)
+			start += len(piece)
+			raw = raw[n:]
+		}
+	}
+	return dst
+}
+
+func firstRune(s string) (rune, int) {
+	for _, r := range s {
+		return r, len(string(r))
+	}
+	return 0, 0
+}
+
+// cutPossessive returns the part of "Russia's" before "'s".
+func cutPossessive(s string) (string, bool) {
+	for _, suf := range []string{"'s", "\u2019s", "'S", "\u2019S"} {
+		if len(s) > len(suf) && strings.HasSuffix(s, suf) {
+			return s[:len(s)-len(suf)], true
+		}
+	}
+	return "", false
+}
+
+func addUnit(dst []unit, text string, start int, piece string, prevEnd *int) []unit {
+	key := fold(piece)
+	if key == "" {
+		return dst // a full stop
+	}
+	gap := *prevEnd >= 0 && strings.ContainsFunc(text[*prevEnd:start], unicode.IsSpace)
+	r, _ := firstRune(piece)
+	*prevEnd = start + len(piece)
+	return append(dst, unit{span: parley.Span{Start: start, End: start + len(piece)}, raw: piece, key: key, gap: gap, word: unicode.IsLetter(r)})
+}
+
+// joinKey extends the key of units[..j-1] by units[j].
+func joinKey(key string, u unit, first bool) string {
+	if first {
+		return u.key
+	}
+	if u.gap {
+		return key + " " + u.key
+	}
+	return key + u.key
+}
+
+// capsWords are spellings that in an all-capitals headline are more likely
+// English words than abbreviations.
+var capsWords = map[string]bool{"who": true, "it": true, "is": true, "as": true, "in": true, "on": true, "at": true,
+	"an": true, "or": true, "no": true, "so": true, "to": true, "am": true, "me": true, "we": true, "pa": true, "au": true, "ap": true}
+
+// match is the longest run of units from i that spells a name.
+type match struct {
+	end     int // units[i:end]
+	entries []entry
+}
+
+func (r *Recognizer) longestName(us []unit, i int, caps bool) match {
+	var best match
+	key := ""
+	for j := i; j < len(us); j++ {
+		key = joinKey(key, us[j], j == i)
+		if !r.names.prefixes[key] {
+			break
+		}
+		var ok []entry
+		for _, e := range r.names.keys[key] {
+			if casingFits(e, us[i:j+1], key, caps) {
+				ok = append(ok, e)
+			}
+		}
+		if len(ok) > 0 {
+			best = match{end: j + 1, entries: ok}
+		}
+	}
+	return best
+}
+
+func casingFits(e entry, us []unit, key string, caps bool) bool {
+	if caps {
+		return !(e.upper && capsWords[key])
+	}
+	anyCap := false
+	for _, u := range us {
+		if !u.word {
+			continue
+		}
+		if e.upper && !allUpper(u.raw) {
+			return false
+		}
+		if capitalized(u.raw) {
+			anyCap = true
+		} else if !e.lower[u.key] {
+			return false
+		}
+	}
+	return anyCap
+}
+
+// longestAgent is the longest agent phrase at i (case ignored), or end 0.
+func (r *Recognizer) longestAgent(us []unit, i int) (end, agent int) {
+	key := ""
+	for j := i; j < len(us); j++ {
+		key = joinKey(key, us[j], j == i)
+		if !r.agentPx[key] {
+			break
+		}
+		if a, ok := r.agents[key]; ok {
+			end, agent = j+1, a
+		}
+	}
+	return end, agent
+}
+
+// pickEntry picks the meaning of a spelling by precedence.
+func pickEntry(es []entry) entry {
+	best := es[0]
+	for _, e := range es[1:] {
+		if e.kind < best.kind {
+			best = e
+		}
+	}
+	return best
+}
+
+// scan holds the state of one Find call.
+type scan struct {
+	r    *Recognizer
+	text string
+	day  time.Time
+	seen map[int]bool // people named in full so far
+	out  []parley.Mention
+}
+
+// Find returns the actor mentions in the sentences of text, ordered by
+// span. published (may be zero) picks the roles people held that day.
+//
+// A country, capital or body followed by an agent noun gives one group
+// mention ("Syrian troops" SYR MIL); followed by a title and a name it gives
+// the person ("Syrian Foreign Minister Asaad al-Shibani"), with the title's
+// country and sector when the person is not in the knowledge base. A bare
+// country or capital stands for its government (GOV); a bare adjective
+// carries no sector. Spans cover the name without a leading "the" or a
+// trailing possessive "'s" (which sets Possessive).
+func (r *Recognizer) Find(text string, sents []parley.Sentence, published time.Time) []parley.Mention {
+	s := &scan{r: r, text: text, day: published, seen: map[int]bool{}}
+	var us []unit
+	for _, sent := range sents {
+		us = units(text, sent.Tokens, us[:0])
+		s.sentence(us, isAllCaps(us))
+	}
+	slices.SortStableFunc(s.out, func(a, b parley.Mention) int {
+		if a.Span.Start != b.Span.Start {
+			return a.Span.Start - b.Span.Start
+		}
+		return a.Span.End - b.Span.End
+	})
+	return s.out
+}
+
+// isAllCaps reports whether a sentence is written in capitals (a headline).
+func isAllCaps(us []unit) bool {
+	letters := 0
+	for _, u := range us {
+		for _, c := range u.raw {
+			if unicode.IsLower(c) {
+				return false
+			}
+			if unicode.IsLetter(c) {
+				letters++
+			}
+		}
+	}
+	return letters >= 4
+}
+
+func (s *scan) sentence(us []unit, caps bool) {
+	for i := 0; i < len(us); {
+		m := s.r.longestName(us, i, caps)
+		if m.end == 0 {
+			// a title without a country: "Foreign Minister Sergey Lavrov"
+			if end, a := s.r.longestAgent(us, i); end > 0 && s.r.kb.agents[a].Title && (caps || capitalized(us[i].raw)) {
+				if next, ok := s.titled(us, i, end, a, "", "", caps); ok {
+					i = next
+					continue
+				}
+			}
+			i++
+			continue
+		}
+		i = s.named(us, i, m, caps)
+	}
+}
+
+// named handles a name at units[i:m.end] and returns where to go on.
+func (s *scan) named(us []unit, i int, m match, caps bool) int {
+	kb := s.r.kb
+	e := pickEntry(m.entries)
+	end := m.end
+	possessive := end < len(us) && !us[end].gap && (us[end].key == "'s" || us[end].key == "'")
+	after := end
+	if possessive {
+		after++
+	}
+	span := parley.Span{Start: us[i].span.Start, End: us[end-1].span.End}
+	if e.kind == entryPerson {
+		id := s.personOf(m.entries, m.end-i > 1)
+		role := roleOn(kb.people[id], s.day, "", "")
+		s.out = append(s.out, parley.Mention{Span: span, Kind: parley.MentionPerson, Possessive: possessive, Actor: personActor(kb.people[id], role)})
+		return after
+	}
+	var base parley.Actor
+	var kind parley.MentionKind
+	switch e.kind {
+	case entryOrg:
+		o := kb.orgs[e.idx]
+		base, kind = parley.Actor{Code: o.Code, Sector: o.Sector, Org: o.Name}, parley.MentionOrg
+	case entryCountry:
+		base, kind = parley.Actor{Code: kb.countries[e.idx].Alpha3, Sector: "GOV"}, parley.MentionCountry
+	case entryCapital:
+		base, kind = parley.Actor{Code: kb.countries[e.idx].Alpha3, Sector: "GOV"}, parley.MentionCapital
+	default:
+		base, kind = parley.Actor{Code: kb.countries[e.idx].Alpha3}, parley.MentionAdjective
+	}
+	// An agent noun right after the name: "Syrian troops", "Iran's foreign minister".
+	if after < len(us) && us[after].gap && (e.kind != entryCapital) {
+		if aend, a := s.r.longestAgent(us, after); aend > 0 {
+			ag := kb.agents[a]
+			if ag.Title {
+				if next, ok := s.titled(us, i, aend, a, base.Code, base.Org, caps); ok {
+					return next
+				}
+			}
+			g := parley.Actor{Code: base.Code, Sector: ag.Sector, Org: base.Org}
+			if ag.Title {
+				g.Title = ag.Name
+			}
+			s.out = append(s.out, parley.Mention{Span: parley.Span{Start: span.Start, End: us[aend-1].span.End}, Kind: parley.MentionGroup, Actor: g})
+			return aend
+		}
+	}
+	s.out = append(s.out, parley.Mention{Span: span, Kind: kind, Actor: base, Possessive: possessive})
+	return after
+}
+
+// personOf resolves a spelling to one person; full names mark the person
+// as seen for later surname-only mentions.
+func (s *scan) personOf(es []entry, full bool) int {
+	var ids []int
+	for _, e := range es {
+		if e.kind == entryPerson {
+			ids = append(ids, e.idx)
+		}
+	}
+	id := s.r.kb.pick(ids, s.day, s.seen)
+	if full || len(ids) == 1 {
+		s.seen[id] = true
+	}
+	return id
+}
+
+func personActor(p Person, role Role) parley.Actor {
+	return parley.Actor{Code: role.Code, Sector: role.Sector, Name: p.Name, Org: role.Org, Title: role.Title}
+}
+
+// complements are the words that join a title to what it is for:
+// "envoy for Syria", "minister of defence".
+var complements = map[string]bool{"for": true, "to": true, "of": true, "on": true}
+
+// titled handles a title at units[tstart:tend] (preceded from units[start]
+// by the country or body code/org, if any) followed by a person's name. It
+// reports false when no name follows.
+func (s *scan) titled(us []unit, start, tend, agent int, code, org string, caps bool) (int, bool) {
+	kb := s.r.kb
+	ag := kb.agents[agent]
+	p := tend
+	// "Special Presidential Envoy for Syria," / "Minister of State"
+	if p+1 < len(us) && complements[us[p].key] {
+		q := p + 1
+		if m := s.r.longestName(us, q, caps); m.end > 0 && pickEntry(m.entries).kind != entryPerson {
+			q = m.end
+		} else {
+			for q < len(us) && q-p <= 3 && us[q].word && capitalized(us[q].raw) {
+				q++
+			}
+		}
+		if q > p+1 {
+			p = q
+		}
+	}
+	if p < len(us) && us[p].key == "," {
+		p++
+	}
+	if p >= len(us) || !us[p].gap {
+		return 0, false
+	}
+	if m := s.r.longestName(us, p, caps); m.end > 0 {
+		if pickEntry(m.entries).kind != entryPerson {
+			return 0, false
+		}
+		id := s.personOf(m.entries, m.end-p > 1)
+		role := roleOn(kb.people[id], s.day, firstNonEmpty(code, org), ag.Name)
+		s.out = append(s.out, parley.Mention{Span: parley.Span{Start: us[start].span.Start, End: us[m.end-1].span.End}, Kind: parley.MentionPerson, Actor: personActor(kb.people[id], role)})
+		return m.end, true
+	}
+	if code == "" || caps {
+		return 0, false // an unknown person needs the title's country, and capitals hide names
+	}
+	// An unknown person: the capitalized words after the title.
+	q := p
+	for q < len(us) && q-p < 8 {
+		u := us[q]
+		switch {
+		case u.word && capitalized(u.raw) && !notNames[u.key]:
+		case u.key == "-" && !u.gap && q > p:
+		case u.word && particles[u.key] && q+1 < len(us) && (capitalized(us[q+1].raw) || us[q+1].key == "-"):
+		default:
+			goto done
+		}
+		q++
+	}
+done:
+	for q > p && !us[q-1].word {
+		q--
+	}
+	if q == p {
+		return 0, false
+	}
+	name := parley.Span{Start: us[p].span.Start, End: us[q-1].span.End}.In(s.text)
+	a := parley.Actor{Code: code, Sector: ag.Sector, Org: org, Name: name, Title: ag.Name}
+	s.out = append(s.out, parley.Mention{Span: parley.Span{Start: us[start].span.Start, End: us[q-1].span.End}, Kind: parley.MentionPerson, Actor: a})
+	return q, true
+}
+
+// particles may appear in lower case inside a name: "Abu Bakr al-Baghdadi".
+var particles = map[string]bool{"al": true, "el": true, "bin": true, "ibn": true, "bint": true, "de": true, "van": true, "von": true, "der": true, "da": true}
+
+// notNames are capitalized words that do not start a name after a title.
+var notNames = map[string]bool{"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true,
+	"saturday": true, "sunday": true, "on": true, "in": true, "the": true, "and": true, "said": true, "says": true, "has": true,
+	"was": true, "is": true, "will": true, "who": true}
+
+func firstNonEmpty(a, b string) string {
+	if a != "" {
+		return a
+	}
+	return b
+}

@@ -1,0 +1,260 @@
+package actor
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/parley-events/parley"
+	"github.com/parley-events/parley/sentence"
+	"github.com/parley-events/parley/token"
+)
+
+// tokenize splits text into sentences with tokens, as the pipeline does.
+func tokenize(text string) []parley.Sentence {
+	sents := sentence.NewSplitter().Split(text)
+	for i := range sents {
+		sents[i].Tokens = token.Tokenize(nil, text, sents[i].Span)
+	}
+	return sents
+}
+
+// describe writes a mention compactly: "text" kind CODE SECTOR [name=] [org=] ['s].
+func describe(text string, m parley.Mention) string {
+	s := fmt.Sprintf("%q %s %s", m.Span.In(text), m.Kind, m.Actor.Code)
+	if m.Actor.Sector != "" {
+		s += " " + m.Actor.Sector
+	}
+	if m.Actor.Name != "" {
+		s += " name=" + m.Actor.Name
+	}
+	if m.Actor.Org != "" {
+		s += " org=" + m.Actor.Org
+	}
+	if m.Possessive {
+		s += " 's"
+	}
+	return strings.TrimSpace(s)
+}
+
+func day(s string) time.Time {
+	if s == "" {
+		return time.Time{}
+	}
+	t, err := time.Parse(time.DateOnly, s)
+	if err != nil {
+		panic(err)
+	}
+	return t
+}
+
+var findCases = []struct {
+	name, text, day string
+	want            []string
+}{
+	{"country", "Syria rejected the plan.", "", []string{`"Syria" country SYR GOV`}},
+	{"country alias", "The Russian Federation vetoed it.", "", []string{`"Russian Federation" country RUS GOV`}},
+	{"the U.S.", "The talks were brokered by the U.S. on Monday.", "", []string{`"U.S." country USA GOV`}},
+	{"US upper", "The US imposed sanctions.", "", []string{`"US" country USA GOV`}},
+	{"us lower is a pronoun", "He told us about it.", "", nil},
+	{"all-caps headline", "IRAN WARNS US OVER STRIKES", "", []string{`"IRAN" country IRN GOV`, `"US" country USA GOV`}},
+	{"headline who is a word", "WHO IS TO BLAME IN GAZA", "", nil},
+	{"WHO in capitals", "The WHO warned of cholera.", "", []string{`"WHO" org IGO IGO org=WHO`}},
+	{"who lower", "Officials who spoke declined.", "", nil},
+	{"possessive", "Russia's army advanced.", "", []string{`"Russia's army" group RUS MIL`}},
+	{"possessive alone", "Iran's position hardened.", "", []string{`"Iran" country IRN GOV 's`}},
+	{"typographic possessive", "Israel\u2019s cabinet met.", "", []string{`"Israel’s cabinet" group ISR GOV`}},
+	{"adjective alone", "Israeli incursions continued.", "", []string{`"Israeli" adjective ISR`}},
+	{"adjective troops", "Syrian troops withdrew.", "", []string{`"Syrian troops" group SYR MIL`}},
+	{"adjective officials", "Iranian officials denied it.", "", []string{`"Iranian officials" group IRN GOV`}},
+	{"state media", "Iranian state media reported the visit.", "", []string{`"Iranian state media" group IRN MED`}},
+	{"military police", "Russian military police patrolled the road.", "", []string{`"Russian military police" group RUS MIL`}},
+	{"emirati", "Emirati diplomats arrived.", "", []string{`"Emirati diplomats" group ARE GOV`}},
+	{"hyphen compound", "Syrian-Russian talks resumed.", "", []string{`"Syrian" adjective SYR`, `"Russian" adjective RUS`}},
+	{"hyphen led", "Russian-led forces entered.", "", []string{`"Russian" adjective RUS`}},
+	{"hyphenated country", "Guinea-Bissau held elections.", "", []string{`"Guinea-Bissau" country GNB GOV`}},
+	{"capital", "Moscow hosted the talks.", "", []string{`"Moscow" capital RUS GOV`}},
+	{"capital after preposition", "The talks were held in Moscow.", "", []string{`"Moscow" capital RUS GOV`}},
+	{"kremlin", "The Kremlin said no.", "", []string{`"Kremlin" capital RUS GOV`}},
+	{"white house", "The White House welcomed the deal.", "", []string{`"White House" capital USA GOV`}},
+	{"kyiv and kiev", "Kyiv and Kiev are one city.", "", []string{`"Kyiv" capital UKR GOV`, `"Kiev" capital UKR GOV`}},
+	{"tel aviv", "Tel Aviv denied it.", "", []string{`"Tel Aviv" capital ISR GOV`}},
+	{"org", "NATO allies met.", "", []string{`"NATO" org IGO MIL org=NATO`}},
+	{"org alias", "The UNSC met on Syria.", "", []string{`"UNSC" org IGO IGO org=UN Security Council`, `"Syria" country SYR GOV`}},
+	{"red cross", "The Red Cross delivered aid.", "", []string{`"Red Cross" org NGO NGO org=ICRC`}},
+	{"arab league", "The League of Arab States convened.", "", []string{`"League of Arab States" org IGO GOV org=Arab League`}},
+	{"armed group", "The Syrian Democratic Forces handed over the dam.", "", []string{`"Syrian Democratic Forces" org SYR REB org=Syrian Democratic Forces`}},
+	{"Hama is not Hamas", "Fighting reached Hama.", "", nil},
+	{"Hamas", "Hamas released hostages.", "", []string{`"Hamas" org PSE REB org=Hamas`}},
+	{"Daesh", "Daesh claimed the attack.", "", []string{`"Daesh" org NGO REB org=Islamic State`}},
+	{"person", "Sergey Lavrov spoke.", "2025-01-01", []string{`"Sergey Lavrov" person RUS GOV name=Sergey Lavrov`}},
+	{"person variant", "Sergei Lavrov spoke.", "2025-01-01", []string{`"Sergei Lavrov" person RUS GOV name=Sergey Lavrov`}},
+	{"surname", "Lavrov spoke.", "2025-01-01", []string{`"Lavrov" person RUS GOV name=Sergey Lavrov`}},
+	{"diacritics", "Recep Tayyip Erdoğan called.", "2025-01-01", []string{`"Recep Tayyip Erdoğan" person TUR GOV name=Recep Tayyip Erdogan`}},
+	{"titled person", "Syrian Foreign Minister Asaad Al-Shibani arrived.", "2025-10-01",
+		[]string{`"Syrian Foreign Minister Asaad Al-Shibani" person SYR GOV name=Asaad al-Shibani`}},
+	{"envoy for", "Russia's Special Presidential Envoy for Syria, Alexander Lavrentiev, arrived.", "2025-10-01",
+		[]string{`"Russia's Special Presidential Envoy for Syria, Alexander Lavrentiev" person RUS GOV name=Alexander Lavrentiev`}},
+	{"title without country", "President Vladimir Putin met him.", "2025-10-01", []string{`"President Vladimir Putin" person RUS GOV name=Vladimir Putin`}},
+	{"unknown titled person", "Jordanian Interior Minister Mazen al-Faraya visited.", "2025-10-01",
+		[]string{`"Jordanian Interior Minister Mazen al-Faraya" person JOR GOV name=Mazen al-Faraya`}},
+	{"unknown defence minister", "Lebanese Defense Minister Michel Menassa said.", "2025-10-01",
+		[]string{`"Lebanese Defense Minister Michel Menassa" person LBN MIL name=Michel Menassa`}},
+	{"title no name", "The Syrian foreign minister said so.", "", []string{`"Syrian foreign minister" group SYR GOV`}},
+	{"org title person", "UN Secretary-General Antonio Guterres urged calm.", "2025-10-01",
+		[]string{`"UN Secretary-General Antonio Guterres" person IGO IGO name=Antonio Guterres org=UN`}},
+	{"Assad before fall", "Bashar al-Assad met envoys.", "2024-11-01", []string{`"Bashar al-Assad" person SYR GOV name=Bashar al-Assad`}},
+	{"Assad after fall", "Bashar al-Assad met envoys.", "2025-03-01", []string{`"Bashar al-Assad" person SYR name=Bashar al-Assad`}},
+	{"Sharaa as rebel", "Ahmed al-Sharaa addressed fighters.", "2024-06-01", []string{`"Ahmed al-Sharaa" person SYR REB name=Ahmed al-Sharaa org=HTS`}},
+	{"Sharaa as president", "Ahmed al-Sharaa addressed the nation.", "2025-01-01", []string{`"Ahmed al-Sharaa" person SYR GOV name=Ahmed al-Sharaa`}},
+	{"Julani", "Abu Mohammed al-Julani spoke.", "2024-06-01", []string{`"Abu Mohammed al-Julani" person SYR REB name=Ahmed al-Sharaa org=HTS`}},
+	{"Belousov before", "Andrei Belousov spoke.", "2023-06-01", []string{`"Andrei Belousov" person RUS GOV name=Andrei Belousov`}},
+	{"Belousov after", "Andrei Belousov spoke.", "2025-06-01", []string{`"Andrei Belousov" person RUS MIL name=Andrei Belousov`}},
+	{"shared surname seen in article", "Farouk al-Sharaa returned. Al-Sharaa said he was glad.", "2025-06-01",
+		[]string{`"Farouk al-Sharaa" person SYR name=Farouk al-Sharaa`, `"Al-Sharaa" person SYR name=Farouk al-Sharaa`}},
+	{"shared surname by date", "Al-Sharaa said he was glad.", "2025-06-01", []string{`"Al-Sharaa" person SYR GOV name=Ahmed al-Sharaa`}},
+	{"Israel Katz not Israel", "Israel Katz threatened Hezbollah.", "2025-01-01",
+		[]string{`"Israel Katz" person ISR MIL name=Israel Katz`, `"Hezbollah" org LBN REB org=Hezbollah`}},
+	{"lower-case name is not a name", "the turkey was roasted.", "", nil},
+}
+
+func TestFind(t *testing.T) {
+	r := NewRecognizer(mustDefault(t))
+	for _, tc := range findCases {
+		t.Run(tc.name, func(t *testing.T) {
+			var got []string
+			for _, m := range r.Find(tc.text, tokenize(tc.text), day(tc.day)) {
+				got = append(got, describe(tc.text, m))
+			}
+			if diff := cmp.Diff(tc.want, got); diff != "" {
+				t.Errorf("Find(%q) mismatch (-want +got):\n%s", tc.text, diff)
+			}
+		})
+	}
+}
+
+func TestFindSpansInBoundsAndOrdered(t *testing.T) {
+	r := NewRecognizer(mustDefault(t))
+	for _, tc := range findCases {
+		ms := r.Find(tc.text, tokenize(tc.text), time.Time{})
+		for i, m := range ms {
+			if m.Span.Start < 0 || m.Span.End > len(tc.text) || m.Span.Len() <= 0 {
+				t.Errorf("%q: span %v out of bounds", tc.text, m.Span)
+			}
+			if i > 0 && ms[i-1].Span.Start > m.Span.Start {
+				t.Errorf("%q: mentions out of order", tc.text)
+			}
+		}
+	}
+}
+
+func TestSamePerson(t *testing.T) {
+	kb := mustDefault(t)
+	tests := []struct {
+		a, b string
+		want bool
+	}{
+		{"Ahmad Al-Sharaa", "Ahmed al-Sharaa", true},
+		{"Al-Sharaa", "al-Sharaa", true},
+		{"Alexander Lavrentiev", "Alexander Lavrentyev", true},
+		{"Abbas Araghchi", "Abbas Araqchi", true},
+		{"Mohammad Bagher Qalibaf", "Mohammad Bagher Ghalibaf", true},
+		{"Recep Tayyip Erdoğan", "Recep Tayyip Erdogan", true},
+		{"Sergei Lavrov", "Lavrov", true},
+		{"Abu Mohammed al-Julani", "Ahmed al-Sharaa", true},
+		{"Ahmed al-Sharaa", "Farouk al-Sharaa", false},
+		{"Vladimir Putin", "Dmitry Medvedev", false},
+		{"Mohamad Youssef al-Khatib", "Muhammad Yousef Al-Khatib", true},
+		{"John Smith", "Jane Smith", false},
+		{"Vladimir Putin", "John Smith", false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.a+"/"+tc.b, func(t *testing.T) {
+			if got := kb.SamePerson(tc.a, tc.b); got != tc.want {
+				t.Errorf("SamePerson(%q, %q) = %v, want %v", tc.a, tc.b, got, tc.want)
+			}
+		})
+	}
+}
+
+func TestCanonical(t *testing.T) {
+	kb := mustDefault(t)
+	tests := []struct{ in, want string }{
+		{"Sergei Lavrov", "Sergey Lavrov"},
+		{"Murhaf Abu Qasra", "Marhaf Abu Qasra"},
+		{"As'ad al-Shaibani", "Asaad al-Shibani"},
+		{"Nobody Known", "Nobody Known"},
+	}
+	for _, tc := range tests {
+		if got := kb.Canonical(tc.in); got != tc.want {
+			t.Errorf("Canonical(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+	orgs := []struct{ in, want string }{
+		{"UNSC", "UN Security Council"},
+		{"the Red Cross", "ICRC"},
+		{"League of Arab States", "Arab League"},
+		{"Doctors Without Borders", "MSF"},
+		{"Some Club", "Some Club"},
+	}
+	for _, tc := range orgs {
+		if got := kb.CanonicalOrg(tc.in); got != tc.want {
+			t.Errorf("CanonicalOrg(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
+
+func TestCountry(t *testing.T) {
+	kb := mustDefault(t)
+	tests := []struct{ in, want string }{
+		{"SYR", "SYR"}, {"SY", "SYR"}, {"Syria", "SYR"}, {"the U.S.", "USA"}, {"United States of America", "USA"},
+		{"Britain", "GBR"}, {"Kosovo", "XKX"}, {"XK", "XKX"}, {"Taiwan", "TWN"}, {"Hong Kong", "HKG"},
+		{"Palestine", "PSE"}, {"Western Sahara", "ESH"}, {"Türkiye", "TUR"}, {"Turkiye", "TUR"}, {"Holy See", "VAT"},
+	}
+	for _, tc := range tests {
+		c, ok := kb.Country(tc.in)
+		if !ok || c.Alpha3 != tc.want {
+			t.Errorf("Country(%q) = %q, %v; want %q", tc.in, c.Alpha3, ok, tc.want)
+		}
+	}
+	if c, ok := kb.Country("Atlantis"); ok {
+		t.Errorf("Country(Atlantis) = %v, want none", c)
+	}
+}
+
+func BenchmarkFind(b *testing.B) {
+	r := NewRecognizer(mustDefault(b))
+	var sb strings.Builder
+	for _, tc := range findCases {
+		sb.WriteString(tc.text)
+		sb.WriteString(" ")
+	}
+	text := strings.Repeat(sb.String(), 10)
+	sents := tokenize(text)
+	published := day("2025-06-01")
+	b.SetBytes(int64(len(text)))
+	b.ReportAllocs()
+	for b.Loop() {
+		r.Find(text, sents, published)
+	}
+}
+
+func FuzzFind(f *testing.F) {
+	for _, tc := range findCases {
+		f.Add(tc.text)
+	}
+	f.Add("U.S.-Russian-Iranian's — Al- -al 's ’s")
+	r := NewRecognizer(mustDefault(f))
+	f.Fuzz(func(t *testing.T, text string) {
+		for _, m := range r.Find(text, tokenize(text), time.Time{}) {
+			if m.Span.Start < 0 || m.Span.End > len(text) || m.Span.Len() <= 0 {
+				t.Fatalf("span %v out of bounds of %q", m.Span, text)
+			}
+			if m.Actor.Code == "" {
+				t.Fatalf("mention %q has no code", m.Span.In(text))
+			}
+		}
+	})
+}
