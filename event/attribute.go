@@ -1,0 +1,779 @@
+package event
+
+import (
+	"strings"
+
+	"github.com/parley-events/parley"
+)
+
+// cooperative categories turn into AGREE when announced as an intention.
+var cooperative = map[string]bool{"AGREE": true, "CONSULT": true, "SUPPORT": true, "COOPERATE": true, "AID": true}
+
+// targeted categories take a place as their recipient.
+var targeted = map[string]bool{"ASSAULT": true, "COERCE": true}
+
+// conflictual material categories turn into THREATEN when announced.
+var forceful = map[string]bool{"SANCTION": true, "COERCE": true, "ASSAULT": true, "MOBILIZE": true, "THREATEN": true}
+
+// requestMode is the REQUEST/REJECT mode of a governed category
+// ("refused to meet" is REJECT meet).
+func requestMode(cat string) string {
+	switch cat {
+	case "CONSULT", "AGREE":
+		return "meet"
+	case "AID", "COOPERATE", "SUPPORT":
+		return "assist"
+	case "RETREAT", "CONCEDE":
+		return "yield"
+	}
+	return "change"
+}
+
+// threatMode is the THREATEN mode of a governed category and mode.
+func threatMode(cat, mode string) string {
+	switch {
+	case cat == "ASSAULT" || cat == "MOBILIZE":
+		return "violence"
+	case cat == "COERCE" && mode == "arrest":
+		return "arrest"
+	case cat == "COERCE" && mode == "seize":
+		return "territory"
+	case cat == "COERCE":
+		return "restrict"
+	case cat == "SANCTION" && mode == "expel":
+		return "expel"
+	case cat == "SANCTION":
+		return "relations"
+	}
+	return ""
+}
+
+// parties is one side of an event: the mentions naming it.
+type parties struct {
+	ms   []*smention
+	pair []parley.Actor // "the two sides": actors resolved from the article
+	ref  *parley.Mention
+}
+
+func (p parties) empty() bool { return len(p.ms) == 0 && len(p.pair) == 0 && p.ref == nil }
+
+func (p parties) actors() []parley.Actor {
+	var out []parley.Actor
+	add := func(a parley.Actor) {
+		for _, b := range out {
+			if b == a {
+				return
+			}
+		}
+		out = append(out, a)
+	}
+	for _, m := range p.ms {
+		add(m.m.Actor)
+	}
+	for _, a := range p.pair {
+		add(a)
+	}
+	if p.ref != nil {
+		add(p.ref.Actor)
+	}
+	return out
+}
+
+// sentenceEvents codes the current sentence.
+func (w *work) sentenceEvents() []parley.Event {
+	trs := w.triggers()
+	w.trs = trs
+	if len(trs) == 0 {
+		return nil
+	}
+	w.govern(trs)
+	var out []parley.Event
+	var ctx []string
+	ctxDone := false
+	for ti, t := range trs {
+		if t.governed {
+			continue
+		}
+		e, ok := w.attribute(trs, ti)
+		if !ok {
+			continue
+		}
+		if !ctxDone {
+			norms := make([]string, len(w.toks))
+			for i, tk := range w.toks {
+				norms[i] = tk.Norm
+			}
+			ctx = w.c.cb.Contexts(norms)
+			ctxDone = true
+		}
+		if len(ctx) > 0 {
+			e.Context = append([]string(nil), ctx...)
+		}
+		out = append(out, e)
+	}
+	return absorb(out)
+}
+
+// absorb drops an event without recipients when the sentence has the same
+// category and actors with recipients ("Israeli airstrikes on Damascus
+// killed two soldiers" is one assault, not two).
+func absorb(evs []parley.Event) []parley.Event {
+	out := evs[:0]
+	for i, e := range evs {
+		drop := false
+		if len(e.Recipients) == 0 {
+			for j, o := range evs {
+				if j != i && o.Type == e.Type && len(o.Recipients) > 0 && sameActors(o.Actors, e.Actors) {
+					drop = true
+					break
+				}
+			}
+		}
+		if !drop {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+func sameActors(a, b []parley.Actor) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for _, x := range a {
+		if !containsActor(b, x) {
+			return false
+		}
+	}
+	return true
+}
+
+// govern links intention and request verbs to the event verb they
+// introduce ("agreed to meet", "urged Syria to withdraw").
+func (w *work) govern(trs []*trigger) {
+	for i, t := range trs {
+		if t.governed || t.r.flags&(flagScope|flagIntent) == 0 {
+			continue
+		}
+		for _, u := range trs[i+1:] {
+			if w.clause[u.head] != w.clause[t.head] || u.head-t.end > 6 {
+				break
+			}
+			if u.r.noun {
+				// An event noun sets the mode but is coded on its own.
+				if t.gov == nil {
+					t.gov = u
+				}
+				break
+			}
+			u.governed = true
+			t.gov = u
+			break
+		}
+	}
+}
+
+// category returns the category and mode of a trigger, taking what it
+// governs into account.
+func category(t *trigger) (string, string) {
+	cat, mode := t.r.cat, t.r.mode
+	g := t.gov
+	if g == nil {
+		return cat, mode
+	}
+	if t.r.flags&flagIntent != 0 && !g.r.noun {
+		switch {
+		case cooperative[g.r.cat]:
+			return "AGREE", ""
+		case g.r.cat == "RETREAT" || g.r.cat == "CONCEDE":
+			return "CONCEDE", ""
+		case forceful[g.r.cat]:
+			return "THREATEN", threatMode(g.r.cat, g.r.mode)
+		}
+		return g.r.cat, g.r.mode
+	}
+	if mode == "" {
+		switch cat {
+		case "REQUEST", "REJECT":
+			mode = requestMode(g.r.cat)
+		case "THREATEN":
+			mode = threatMode(g.r.cat, g.r.mode)
+		}
+	}
+	return cat, mode
+}
+
+// attribute finds who did what to whom for trigger trs[ti].
+func (w *work) attribute(trs []*trigger, ti int) (parley.Event, bool) {
+	t := trs[ti]
+	if t.r.noun && t.end < len(w.toks) && w.used[t.end] {
+		// "a cooperation pact": the noun modifies the next trigger.
+		return parley.Event{}, false
+	}
+	var actor, recip parties
+	reciprocal := false
+	// Violence and coercion "in Iraq" are against Iraq; a meeting "in
+	// Cairo" is only held there.
+	w.target = targeted[t.r.cat]
+	if t.r.noun {
+		actor, recip, reciprocal = w.nounParties(t)
+	} else {
+		passive := w.passive(t)
+		subj := w.subject(t.head)
+		obj := w.object(trs, ti)
+		if passive {
+			subj, obj = w.byAgent(t.end), w.patient(t.head)
+		}
+		actor, recip = subj, obj
+		if t.r.flags&flagHost != 0 {
+			if passive {
+				// "X was received by Y": X visits, Y hosts.
+				actor, recip = obj, subj
+			} else {
+				actor, recip = obj, subj
+			}
+		}
+	}
+	if actor.empty() {
+		return parley.Event{}, false
+	}
+	cat, mode := category(t)
+	acts := actor.actors()
+	var recs []parley.Actor
+	if t.r.flags&flagMutual != 0 || reciprocal {
+		for _, a := range recip.actors() {
+			if !containsActor(acts, a) {
+				acts = append(acts, a)
+			}
+		}
+	} else {
+		recs = recip.actors()
+		if len(actor.pair) > 0 {
+			recs = nil
+		}
+	}
+	if t.r.flags&flagProtest != 0 && official(actor) {
+		cat, mode = "ACCUSE", "disapprove"
+	}
+	// Drop recipients that are the actor itself (same state and sector).
+	if len(recs) > 0 {
+		kept := recs[:0:0]
+		for _, r := range recs {
+			same := false
+			for _, a := range acts {
+				if a.Code == r.Code && sector(a) == sector(r) {
+					same = true
+					break
+				}
+			}
+			if !same {
+				kept = append(kept, r)
+			}
+		}
+		if len(kept) == 0 {
+			return parley.Event{}, false
+		}
+		recs = kept
+	}
+	aux := w.aux(t)
+	if cat == "RETREAT" && aux == parley.AuxFuture {
+		// PLOVER: an announced retreat is a concession.
+		cat, mode, aux = "CONCEDE", "", ""
+	}
+	if !w.c.cb.ValidMode(cat, mode) {
+		mode = ""
+	}
+	e := parley.Event{
+		Type:         cat,
+		Mode:         mode,
+		Aux:          aux,
+		Actors:       acts,
+		Recipients:   recs,
+		Sentence:     w.s.Span,
+		SentenceText: w.s.Span.In(w.a.Text),
+		Trigger:      parley.Span{Start: w.toks[t.lits[0]].Span.Start, End: w.toks[t.lits[len(t.lits)-1]].Span.End},
+		Mentions:     1,
+	}
+	if code, g, ok := w.c.cb.CAMEO(cat, mode); ok {
+		e.CAMEO, e.Goldstein = code, g
+	} else if code, g, ok := w.c.cb.CAMEO(cat, ""); ok {
+		e.CAMEO, e.Goldstein = code, g
+	}
+	e.PLOVERScore = w.c.cb.Score(cat, mode)
+	if claim := w.claimant(t, actor); claim != nil {
+		e.ClaimedBy = []parley.Actor{claim.Actor}
+	}
+	return e, true
+}
+
+// sector returns an actor's sector, GOV for a state named without one
+// ("Russia" and "Putin" are one side).
+func sector(a parley.Actor) string {
+	if a.Sector == "" && a.Code != "IGO" && a.Code != "NGO" {
+		return "GOV"
+	}
+	return a.Sector
+}
+
+func containsActor(list []parley.Actor, a parley.Actor) bool {
+	for _, b := range list {
+		if b == a {
+			return true
+		}
+	}
+	return false
+}
+
+// official reports whether a side is a state rather than its people.
+func official(p parties) bool {
+	for _, m := range p.ms {
+		switch {
+		case m.m.Kind == parley.MentionCountry || m.m.Kind == parley.MentionCapital:
+			return true
+		case m.m.Actor.Sector == "GOV" || m.m.Actor.Sector == "LEG" || m.m.Actor.Sector == "MIL":
+			return true
+		}
+	}
+	return false
+}
+
+// passive reports "was attacked", "were received": a be-word one or two
+// tokens before an inflected verb.
+func (w *work) passive(t *trigger) bool {
+	if w.toks[t.head].Norm == t.r.toks[0] {
+		return false // bare lemma: "will meet", "to host"
+	}
+	if strings.HasSuffix(w.toks[t.head].Norm, "ing") || strings.HasSuffix(w.toks[t.head].Norm, "s") && !strings.HasSuffix(w.toks[t.head].Norm, "ss") {
+		return false
+	}
+	for j := t.head - 1; j >= 0 && j >= t.head-3; j-- {
+		if w.ment[j] >= 0 || w.toks[j].Kind == parley.Punct {
+			return false
+		}
+		if w.is("be", j) && w.toks[j].Norm != "be" {
+			return true
+		}
+	}
+	return false
+}
+
+// patient returns the subject of a passive verb at p: the nearest mention
+// before it in its clause, possessives included ("Russia's bases were
+// shelled" is an attack on Russia).
+func (w *work) patient(p int) parties {
+	start := w.cstart[w.clause[p]]
+	for k := len(w.sm) - 1; k >= 0; k-- {
+		m := w.sm[k]
+		if m.end > p || m.first < start || (w.is("prep", m.first-1) && w.toks[m.first-1].Norm != "of") {
+			continue
+		}
+		return parties{ms: w.groupBack(k)}
+	}
+	return w.subject(p)
+}
+
+// byAgent returns the mention after "by" right after a passive verb.
+func (w *work) byAgent(end int) parties {
+	for j := end; j < len(w.toks) && j <= end+3; j++ {
+		if w.toks[j].Norm == "by" {
+			return w.objectFrom(j+1, len(w.toks), w.clause[j])
+		}
+		if w.toks[j].Kind == parley.Punct {
+			break
+		}
+	}
+	return parties{}
+}
+
+// acceptable reports whether a mention ending before token limit can be a
+// subject: possessives only when they modify an agent noun ("Syria's
+// foreign minister", not "Russia's bases").
+func (w *work) acceptable(k, limit int) bool {
+	m := w.sm[k]
+	if !m.m.Possessive {
+		return true
+	}
+	for j := m.end; j < limit && j < m.end+3; j++ {
+		if w.is("agent", j) {
+			return true
+		}
+	}
+	return false
+}
+
+// subject finds the actor of a verb at token p: the nearest acceptable
+// mention before it in its clause (with the mentions coordinated with it),
+// "the two sides", a pronoun, or the subject of the clause before.
+func (w *work) subject(p int) parties {
+	if p >= len(w.toks) {
+		return parties{}
+	}
+	return w.subjectIn(p, w.clause[p])
+}
+
+// subjectIn is subject for a verb at token p (or clause end) in clause cl.
+func (w *work) subjectIn(p, cl int) parties {
+	start := w.cstart[cl]
+	// "X met Y and promised ...": the second verb shares the first's
+	// subject.
+	for j := p - 1; j >= start && j >= p-2 && w.ment[j] < 0; j-- {
+		if w.toks[j].Norm != "and" {
+			continue
+		}
+		for k := len(w.trs) - 1; k >= 0; k-- {
+			u := w.trs[k]
+			if u.head < j && w.clause[u.head] == cl && !u.r.noun {
+				return w.subject(u.head)
+			}
+		}
+	}
+	for k := len(w.sm) - 1; k >= 0; k-- {
+		m := w.sm[k]
+		if m.end > p || m.first < start {
+			continue
+		}
+		if !w.acceptable(k, p) || (w.is("prep", m.first-1) && w.toks[m.first-1].Norm != "of") {
+			continue
+		}
+		if pr := w.pairBetween(m.end, p); pr != nil {
+			return parties{pair: pr}
+		}
+		return parties{ms: w.groupBack(k)}
+	}
+	if pr := w.pairBetween(start, p); pr != nil {
+		return parties{pair: pr}
+	}
+	for j := p - 1; j >= start; j-- {
+		switch {
+		case w.is("person", j):
+			return w.refer(true)
+		case w.is("thing", j):
+			return w.refer(false)
+		}
+	}
+	if cl > 0 {
+		// A clause opened by "but", "while", "who": its subject is the
+		// previous clause's, the subject of its verb when it has one.
+		for k := len(w.trs) - 1; k >= 0; k-- {
+			if u := w.trs[k]; !u.r.noun && w.clause[u.head] == cl-1 {
+				return w.subject(u.head)
+			}
+		}
+		return w.subjectIn(start, cl-1)
+	}
+	return parties{}
+}
+
+// refer resolves a pronoun to the last person (or the last state or body)
+// mentioned in the article before the sentence.
+func (w *work) refer(person bool) parties {
+	for i := len(w.all) - 1; i >= 0; i-- {
+		m := &w.all[i]
+		if m.Span.Start >= w.s.Span.Start || m.Possessive {
+			continue
+		}
+		if (m.Kind == parley.MentionPerson) == person {
+			return parties{ref: m}
+		}
+	}
+	return parties{}
+}
+
+// pairBetween looks for "the two sides" in tokens [from, to) and resolves
+// it to the last two distinct states named in the article before it.
+func (w *work) pairBetween(from, to int) []parley.Actor {
+	for j := from; j < to; j++ {
+		for _, ph := range w.c.words["pair"] {
+			if _, ok := w.phraseAt(j, ph); ok {
+				return w.lastTwo(w.toks[j].Span.Start)
+			}
+		}
+	}
+	return nil
+}
+
+func (w *work) lastTwo(before int) []parley.Actor {
+	var out []parley.Actor
+	seen := map[string]bool{}
+	for i := len(w.all) - 1; i >= 0 && len(out) < 2; i-- {
+		m := &w.all[i]
+		if m.Span.Start >= before || seen[m.Actor.Code] || m.Actor.Code == "" {
+			continue
+		}
+		seen[m.Actor.Code] = true
+		out = append(out, parley.Actor{Code: m.Actor.Code, Sector: m.Actor.Sector})
+	}
+	if len(out) < 2 {
+		return nil
+	}
+	return []parley.Actor{out[1], out[0]}
+}
+
+// coordinated reports whether only coordinating words stand in [from, to).
+func (w *work) coordinated(from, to int) bool {
+	if from >= to {
+		return false // adjacent mentions name one actor twice
+	}
+	for j := from; j < to; {
+		ok := false
+		for _, ph := range w.c.words["coord"] {
+			if e, m := w.phraseAt(j, ph); m {
+				j, ok = e, true
+				break
+			}
+		}
+		if !ok {
+			return false
+		}
+	}
+	return true
+}
+
+// groupBack returns mention k with the mentions coordinated before it.
+func (w *work) groupBack(k int) []*smention {
+	out := []*smention{&w.sm[k]}
+	for i := k - 1; i >= 0; i-- {
+		if !w.coordinated(w.sm[i].end, w.sm[i+1].first) {
+			break
+		}
+		out = append([]*smention{&w.sm[i]}, out...)
+	}
+	return out
+}
+
+// groupFwd returns mention k with the mentions coordinated after it.
+func (w *work) groupFwd(k int) []*smention {
+	out := []*smention{&w.sm[k]}
+	for i := k + 1; i < len(w.sm); i++ {
+		if !w.coordinated(w.sm[i-1].end, w.sm[i].first) || w.sayAfter(w.sm[i].end) {
+			break
+		}
+		out = append(out, &w.sm[i])
+	}
+	return out
+}
+
+// objectFrom returns the first mention starting in [from, limit) within
+// clause cl, preferring a named actor right after a possessive ("Syria's
+// new president, Ahmad al-Sharaa"), with the mentions coordinated to it.
+func (w *work) objectFrom(from, limit, cl int) parties {
+	for k := range w.sm {
+		m := w.sm[k]
+		if m.first < from || m.first >= limit || w.clause[m.first] != cl {
+			continue
+		}
+		if w.sayAfter(m.end) {
+			continue // ", Lavrov said": the claimant, not the object
+		}
+		if !w.target && w.is("place", m.first-1) && !w.used[m.first-1] {
+			continue // "talks in Cairo": where, not with whom
+		}
+		if m.m.Possessive && k+1 < len(w.sm) && w.sm[k+1].first-m.end <= 4 && w.sm[k+1].first < limit &&
+			w.sm[k+1].m.Actor.Code == m.m.Actor.Code {
+			k++
+		}
+		return parties{ms: w.groupFwd(k)}
+	}
+	return parties{}
+}
+
+// sayAfter reports a reporting verb within two tokens after token end.
+func (w *work) sayAfter(end int) bool {
+	for j := end; j < len(w.toks) && j < end+2; j++ {
+		if w.is("say", j) {
+			return true
+		}
+	}
+	return false
+}
+
+// object finds the recipient of verb trigger trs[ti]: the first mention
+// after its head and before the next event verb it does not govern.
+func (w *work) object(trs []*trigger, ti int) parties {
+	t := trs[ti]
+	limit := len(w.toks)
+	for _, u := range trs[ti+1:] {
+		if u == t.gov || u.r.noun {
+			continue
+		}
+		limit = u.head
+		break
+	}
+	return w.objectFrom(t.head+1, limit, w.clause[t.head])
+}
+
+// nounParties attributes an event noun: a possessive or adjective actor
+// before it, "by X" or "between X and Y" after it, or the subject of a
+// light verb that carries it.
+func (w *work) nounParties(t *trigger) (actor, recip parties, reciprocal bool) {
+	cl := w.clause[t.head]
+	// Modifier: "Israel's attacks", "Israeli shelling", "the Russian-led
+	// mediation", allowing two plain words between ("systematic").
+	skipped := 0
+	for j := t.head - 1; j >= w.cstart[cl] && skipped <= 2; j-- {
+		if k := w.ment[j]; k >= 0 {
+			actor = parties{ms: w.groupBack(k)}
+			break
+		}
+		tk := w.toks[j]
+		if tk.Kind != parley.Word || w.is("determiner", j) || w.is("light", j) || w.used[j] {
+			break
+		}
+		skipped++
+	}
+	after := t.end
+	if after < len(w.toks) {
+		switch w.toks[after].Norm {
+		case "by":
+			if actor.empty() {
+				actor = w.objectFrom(after+1, min(after+4, len(w.toks)), cl)
+			}
+		case "between", "among":
+			group := w.objectFrom(after+1, min(after+4, len(w.toks)), cl)
+			if actor.empty() {
+				actor = w.lightSubject(t)
+			}
+			if actor.empty() {
+				return group, parties{}, true
+			}
+			return actor, group, false
+		}
+	}
+	if actor.empty() {
+		actor = w.lightSubject(t)
+	}
+	if actor.empty() {
+		return
+	}
+	recip = w.objectFrom(t.end, len(w.toks), cl)
+	return
+}
+
+// lightSubject returns the subject of a light verb carrying noun trigger t
+// ("held talks", "launched a wave of airstrikes").
+func (w *work) lightSubject(t *trigger) parties {
+	cl := w.clause[t.head]
+	for j := t.head - 1; j >= w.cstart[cl] && j >= t.head-4; j-- {
+		if w.ment[j] >= 0 || w.toks[j].Kind == parley.Punct {
+			break
+		}
+		if w.is("light", j) || w.lightPhraseEnding(j) {
+			return w.subject(j)
+		}
+		if w.is("prep", j) && w.toks[j].Norm != "of" {
+			break
+		}
+	}
+	return parties{}
+}
+
+// lightPhraseEnding reports a two-word light verb ("carry out") ending at j.
+func (w *work) lightPhraseEnding(j int) bool {
+	for _, ph := range w.c.words["light"] {
+		if len(ph) < 2 || j-len(ph)+1 < 0 {
+			continue
+		}
+		if _, ok := w.phraseAt(j-len(ph)+1, ph); ok {
+			return true
+		}
+	}
+	return false
+}
+
+// claimant returns who reported the event when it is reported speech:
+// "X said (that) Y attacked Z", "Y attacked Z, X said".
+func (w *work) claimant(t *trigger, actor parties) *parley.Mention {
+	if len(actor.ms) == 0 {
+		return nil
+	}
+	aFirst := actor.ms[0].first
+	for j := range w.toks {
+		if !w.is("say", j) || w.ment[j] >= 0 || w.used[j] && j == t.head {
+			continue
+		}
+		var c *parley.Mention
+		switch {
+		case j < aFirst && j < t.head:
+			// The claimant is the subject of the reporting verb.
+			for k := len(w.sm) - 1; k >= 0; k-- {
+				if w.sm[k].end <= j && w.acceptable(k, j) && !w.is("prep", w.sm[k].first-1) {
+					c = w.sm[k].m
+					break
+				}
+			}
+		case j > t.end:
+			for k := range w.sm {
+				m := w.sm[k]
+				afterPrep := w.is("prep", m.first-1) && w.toks[m.first-1].Norm != "of"
+				if (m.first > j && m.first <= j+3) || (m.first >= t.end && m.end == j && !afterPrep) {
+					c = m.m
+					break
+				}
+			}
+		}
+		if c == nil {
+			continue
+		}
+		for _, m := range actor.ms {
+			if m.m == c || m.m.Actor == c.Actor {
+				return nil
+			}
+		}
+		return c
+	}
+	return nil
+}
+
+// isVerbHead reports whether a verb trigger starts at token j.
+func (w *work) isVerbHead(j int) bool {
+	for _, u := range w.trs {
+		if u.head == j && !u.r.noun {
+			return true
+		}
+	}
+	return false
+}
+
+// aux returns the auxiliary mode of a trigger from the cues around it:
+// negation before hypothetical before future before historical.
+func (w *work) aux(t *trigger) string {
+	cl := w.clause[t.head]
+	start := w.cstart[cl]
+	found := map[string]bool{}
+	for _, c := range w.c.cues {
+		switch c.where {
+		case "before":
+			for j := max(start, t.head-4); j < t.head; j++ {
+				if e, ok := w.phraseAt(j, c.toks); ok && e <= t.head {
+					found[c.aux] = true
+				}
+			}
+		case "clause":
+			for j := start; j < t.head; j++ {
+				if _, ok := w.phraseAt(j, c.toks); ok {
+					found[c.aux] = true
+				}
+			}
+		case "after":
+			if !t.r.noun {
+				continue
+			}
+			for j := t.end; j < len(w.toks) && j <= t.end+8 && w.clause[j] == cl && !w.isVerbHead(j); j++ {
+				if _, ok := w.phraseAt(j, c.toks); ok {
+					found[c.aux] = true
+				}
+			}
+		}
+	}
+	for j := max(start, t.head-4); j < t.head; j++ {
+		if strings.HasSuffix(w.toks[j].Norm, "n't") {
+			found[parley.AuxNegation] = true
+		}
+	}
+	for _, a := range []string{parley.AuxNegation, parley.AuxHypothetical, parley.AuxFuture, parley.AuxHistorical} {
+		if found[a] {
+			return a
+		}
+	}
+	return ""
+}

@@ -1,0 +1,301 @@
+package event
+
+import (
+	"strings"
+
+	"github.com/parley-events/parley"
+)
+
+// work is the per-article scratch state of Code. It is never shared.
+type work struct {
+	c   *Coder
+	a   *parley.Article
+	all []parley.Mention // the article's mentions, sorted by span
+
+	s      *parley.Sentence
+	toks   []parley.Token
+	lem    [][]string // lemma candidates per token
+	buf    []string
+	ment   []int // token -> index into sm, or -1
+	clause []int // token -> clause number
+	cstart []int // clause number -> first token
+	sm     []smention
+	used   []bool
+	trs    []*trigger // the sentence's triggers
+	target bool       // the trigger being attributed may have a place as recipient
+}
+
+// smention is a mention of the current sentence, with its token range.
+type smention struct {
+	m          *parley.Mention
+	first, end int // tokens [first, end)
+}
+
+// trigger is a matched pattern.
+type trigger struct {
+	r        *rule
+	head     int   // first token
+	end      int   // one past the last literal token
+	lits     []int // literal token indexes
+	governed bool  // coded through the trigger that governs it
+	gov      *trigger
+}
+
+func (w *work) reset(s *parley.Sentence) {
+	w.s = s
+	w.toks = s.Tokens
+	n := len(w.toks)
+	w.lem = w.lem[:0]
+	w.buf = w.buf[:0]
+	w.ment = grow(w.ment, n)
+	w.clause = grow(w.clause, n)
+	w.used = w.used[:0]
+	for range n {
+		w.used = append(w.used, false)
+	}
+	for i := range n {
+		w.ment[i] = -1
+	}
+	// Lemma candidates, in one backing buffer.
+	offs := make([]int, 0, n+1)
+	for _, t := range w.toks {
+		offs = append(offs, len(w.buf))
+		w.buf = w.c.lemmas(w.buf, t.Norm)
+	}
+	offs = append(offs, len(w.buf))
+	for i := range n {
+		w.lem = append(w.lem, w.buf[offs[i]:offs[i+1]:offs[i+1]])
+	}
+	// Mentions of this sentence, mapped to tokens.
+	w.sm = w.sm[:0]
+	for i := range w.all {
+		m := &w.all[i]
+		if !s.Span.Contains(m.Span) {
+			continue
+		}
+		first, end := -1, -1
+		for j, t := range w.toks {
+			if t.Span.Overlaps(m.Span) {
+				if first < 0 {
+					first = j
+				}
+				end = j + 1
+			}
+		}
+		if first < 0 {
+			continue
+		}
+		// A possessive mention's "'s" token belongs to it.
+		if end < n && w.toks[end].Norm == "'s" {
+			end++
+		}
+		k := len(w.sm)
+		w.sm = append(w.sm, smention{m: m, first: first, end: end})
+		for j := first; j < end; j++ {
+			w.ment[j] = k
+		}
+	}
+	// Clauses.
+	w.cstart = w.cstart[:0]
+	w.cstart = append(w.cstart, 0)
+	cl := 0
+	for i, t := range w.toks {
+		if i > 0 && w.ment[i] < 0 {
+			split := w.c.single["split"][t.Norm]
+			rel := w.c.single["clause"][t.Norm] && w.toks[i-1].Norm == ","
+			if split || rel {
+				cl++
+				w.cstart = append(w.cstart, i)
+			}
+		}
+		w.clause[i] = cl
+	}
+}
+
+func grow(s []int, n int) []int {
+	if cap(s) < n {
+		return make([]int, n)
+	}
+	return s[:n]
+}
+
+func (w *work) is(kind string, i int) bool {
+	if i < 0 || i >= len(w.toks) {
+		return false
+	}
+	set := w.c.single[kind]
+	for _, l := range w.lem[i] {
+		if set[l] {
+			return true
+		}
+	}
+	return false
+}
+
+// phraseAt reports whether the tokens from i spell toks (by lemma), and
+// returns the index after them.
+func (w *work) phraseAt(i int, toks []string) (int, bool) {
+	for _, p := range toks {
+		if i >= len(w.toks) || !w.hasLemma(i, p) {
+			return 0, false
+		}
+		i++
+	}
+	return i, true
+}
+
+func (w *work) hasLemma(i int, p string) bool {
+	for _, l := range w.lem[i] {
+		if l == p {
+			return true
+		}
+	}
+	return false
+}
+
+// match tries r at token i and returns the end and literal positions.
+func (w *work) match(r *rule, i int) (int, []int, bool) {
+	var lits []int
+	var try func(k, j int) (int, bool)
+	try = func(k, j int) (int, bool) {
+		if k == len(r.toks) {
+			return j, true
+		}
+		if r.toks[k] == "*" {
+			for skip := 0; skip <= maxGap; skip++ {
+				jj := j + skip
+				if jj >= len(w.toks) || w.clause[jj] != w.clause[i] {
+					break
+				}
+				if skip > 0 && w.toks[jj-1].Kind == parley.Punct && w.toks[jj-1].Norm != "," {
+					break
+				}
+				n := len(lits)
+				if end, ok := try(k+1, jj); ok {
+					return end, true
+				}
+				lits = lits[:n]
+			}
+			return 0, false
+		}
+		if j >= len(w.toks) || w.ment[j] >= 0 || w.clause[j] != w.clause[i] || !w.hasLemma(j, r.toks[k]) {
+			return 0, false
+		}
+		lits = append(lits, j)
+		return try(k+1, j+1)
+	}
+	end, ok := try(0, i)
+	return end, lits, ok
+}
+
+// triggers finds the event patterns of the sentence, longest first at
+// each token, without overlapping literal tokens.
+func (w *work) triggers() []*trigger {
+	var out []*trigger
+	for i, t := range w.toks {
+		if w.used[i] || w.ment[i] >= 0 || t.Kind != parley.Word {
+			continue
+		}
+		var best *trigger
+		for li, l := range w.lem[i] {
+			if slicesContains(w.lem[i][:li], l) {
+				continue // the same candidate twice ("agreed": agree, agree)
+			}
+			for _, r := range w.c.byHead[l] {
+				end, lits, ok := w.match(r, i)
+				if !ok || !w.fits(r, i, end, lits) {
+					continue
+				}
+				cand := &trigger{r: r, head: i, end: end, lits: lits}
+				if best == nil || w.better(cand, best) {
+					best = cand
+				}
+			}
+		}
+		if best == nil {
+			continue
+		}
+		for _, j := range best.lits {
+			w.used[j] = true
+		}
+		out = append(out, best)
+	}
+	return out
+}
+
+// fits checks a match's conditions: verbs are not read right after a
+// determiner ("the press"), object patterns need an actor soon after, and
+// a noun must be the token's own form or its plural.
+func (w *work) fits(r *rule, i, end int, lits []int) bool {
+	last := lits[len(lits)-1]
+	if r.noun {
+		norm := w.toks[last].Norm
+		p := r.toks[len(r.toks)-1]
+		if norm != p && norm != p+"s" && norm != p+"es" && !(strings.HasSuffix(p, "y") && norm == p[:len(p)-1]+"ies") {
+			return false
+		}
+	} else {
+		gerund := strings.HasSuffix(w.toks[i].Norm, "ing") && (w.is("prep", i-1) && !w.is("place", i-1))
+		if w.is("determiner", i-1) && !gerund {
+			return false // "the press", "in March"; but "accused of attacking"
+		}
+		if i > 0 && w.toks[i-1].Norm == "'s" {
+			return false
+		}
+		if k := w.ment[max(i-1, 0)]; i > 0 && k >= 0 && (w.sm[k].m.Possessive || w.sm[k].m.Kind == parley.MentionAdjective) && w.sm[k].end == i {
+			return false
+		}
+	}
+	if r.flags&flagObject != 0 && !w.is("be", i-1) && !w.is("be", i-2) {
+		// The object must be the actor itself ("received the Saudi
+		// envoy"), not a noun it modifies ("welcomed the Egyptian
+		// proposal"), with only determiners before it.
+		j := end
+		for j < len(w.toks) && j <= end+2 && w.ment[j] < 0 && w.is("determiner", j) && !w.is("prep", j) {
+			j++
+		}
+		if j >= len(w.toks) || w.ment[j] < 0 || w.clause[j] != w.clause[i] {
+			return false
+		}
+		if e := w.sm[w.ment[j]].end; e < len(w.toks) && w.eventNoun(e) {
+			return false
+		}
+	}
+	return true
+}
+
+// eventNoun reports whether token j can head an event noun.
+func (w *work) eventNoun(j int) bool {
+	for _, l := range w.lem[j] {
+		for _, r := range w.c.byHead[l] {
+			if r.noun {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// better orders two matches at the same token: more literal tokens, then
+// the noun reading after a determiner or possessive (the verb reading
+// otherwise), then lexicon order.
+func (w *work) better(a, b *trigger) bool {
+	if a.r.literals != b.r.literals {
+		return a.r.literals > b.r.literals
+	}
+	if a.r.noun != b.r.noun {
+		nounish := w.is("determiner", a.head-1) || w.is("light", a.head-1) ||
+			(a.head > 0 && w.ment[a.head-1] >= 0)
+		return a.r.noun == nounish
+	}
+	return a.r.order < b.r.order
+}
+
+func slicesContains(s []string, v string) bool {
+	for _, x := range s {
+		if x == v {
+			return true
+		}
+	}
+	return false
+}

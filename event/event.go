@@ -1,0 +1,118 @@
+// Package event is parley's first PLOVER event coder: lexicons of event
+// verbs and nouns (data/events) find triggers in a sentence, and the
+// position of actor mentions within the trigger's clause says who did it
+// to whom. It is a positional coder, not a parser: the actor is the
+// nearest actor mention before the trigger in its clause, the recipient the
+// first one after it, with rules for passives, hosts, reciprocal
+// meetings, event nouns, intentions, reported speech and auxiliary modes.
+package event
+
+import (
+	"fmt"
+	"io/fs"
+	"sort"
+	"strings"
+
+	"github.com/parley-events/parley"
+	"github.com/parley-events/parley/data"
+	"github.com/parley-events/parley/plover"
+)
+
+// Coder finds PLOVER events in tokenized sentences. It is built once from
+// the lexicons, never changes after, and is safe for concurrent use.
+type Coder struct {
+	cb         *plover.Codebook
+	byHead     map[string][]*rule // first lemma of a pattern -> rules
+	rulesOrder []*rule
+	cues       []cue
+	words      map[string][][]string      // kind -> entries (token lists)
+	single     map[string]map[string]bool // kind -> one-token entries
+	irregular  map[string]string
+}
+
+// NewCoder compiles the lexicons under events/ in lex (data.Events) and
+// checks every category and mode against the codebook. It reports every
+// problem of the lexicons at once, one "file:line: problem" each.
+func NewCoder(lex fs.FS, cb *plover.Codebook) (*Coder, error) {
+	if cb == nil {
+		return nil, fmt.Errorf("event: nil codebook")
+	}
+	c := &Coder{cb: cb, byHead: map[string][]*rule{}}
+	var errs errorList
+	c.loadIrregular(lex, &errs)
+	c.loadRules(lex, verbsFile, false, cb, &errs)
+	c.loadRules(lex, nounsFile, true, cb, &errs)
+	c.loadCues(lex, &errs)
+	c.loadWords(lex, &errs)
+	if len(errs) == 0 {
+		// Every category must have at least one verb.
+		have := map[string]bool{}
+		for _, r := range c.rulesOrder {
+			if !r.noun {
+				have[r.cat] = true
+			}
+		}
+		for _, cat := range cb.Categories() {
+			if !have[cat.Name] {
+				errs = append(errs, fmt.Errorf("%s: no verb for category %s", verbsFile, cat.Name))
+			}
+		}
+	}
+	if err := errs.err(); err != nil {
+		return nil, fmt.Errorf("event: lexicons: %w", err)
+	}
+	return c, nil
+}
+
+// Default builds a Coder from the embedded lexicons and codebook.
+func Default() (*Coder, error) {
+	cb, err := plover.Default()
+	if err != nil {
+		return nil, fmt.Errorf("event: %w", err)
+	}
+	return NewCoder(data.Events, cb)
+}
+
+// Code returns the events of one article, ordered by sentence then
+// trigger. It fills Type, Mode, Aux, Context, Actors, Recipients,
+// ClaimedBy, Sentence, SentenceText, Trigger, CAMEO, Goldstein,
+// PLOVERScore and Mentions; ID, Article, Doc, Date, DateSource and Place
+// are left to the pipeline. Repeats of an event in the article (same
+// category, actors, recipients and aux) are merged into the first, with
+// Mentions counting them.
+func (c *Coder) Code(a *parley.Article, sents []parley.Sentence, ms []parley.Mention) []parley.Event {
+	var out []parley.Event
+	index := map[string]int{}
+	w := &work{c: c, a: a, all: ms}
+	for si := range sents {
+		s := &sents[si]
+		w.reset(s)
+		for _, e := range w.sentenceEvents() {
+			k := mergeKey(&e)
+			if i, ok := index[k]; ok {
+				out[i].Mentions++
+				continue
+			}
+			index[k] = len(out)
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+func mergeKey(e *parley.Event) string {
+	var b strings.Builder
+	b.WriteString(e.Type)
+	b.WriteByte('|')
+	b.WriteString(e.Aux)
+	for _, list := range [][]parley.Actor{e.Actors, e.Recipients} {
+		keys := make([]string, len(list))
+		for i, x := range list {
+			keys[i] = x.Code + "/" + x.Name + "/" + x.Org
+		}
+		sort.Strings(keys)
+		b.WriteByte('|')
+		b.WriteString(strings.Join(keys, ","))
+	}
+	return b.String()
+}
