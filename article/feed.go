@@ -23,7 +23,6 @@ const (
 // feedItem is an RSS item or Atom entry as read, before it becomes an article.
 type feedItem struct {
 	line int
-	err  error // a problem found while reading it
 
 	title, link, guid, source string
 	texts                     [4]string // content:encoded, content, description, summary
