@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"runtime"
+	"sync"
 
 	"golang.org/x/sync/errgroup"
 
@@ -29,6 +30,8 @@ func (s Summary) String() string {
 type IngestOptions struct {
 	// Workers is how many articles are coded at once; 0 means GOMAXPROCS.
 	Workers int
+	// Report and Stored are never called concurrently.
+	//
 	// Report receives every problem (an *article.Error for bad input, or an
 	// error naming the article that could not be stored). nil discards them.
 	Report func(error)
@@ -56,9 +59,23 @@ func (p *Pipeline) Ingest(ctx context.Context, store parley.Store, read ReadFunc
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
-	report := opt.Report
-	if report == nil {
-		report = func(error) {}
+	// Report and Stored are called from the reading and the storing
+	// goroutines; the mutex makes them one at a time, so that callers may
+	// write to an unsynchronized stream.
+	var mu sync.Mutex
+	report := func(err error) {
+		if opt.Report != nil {
+			mu.Lock()
+			defer mu.Unlock()
+			opt.Report(err)
+		}
+	}
+	stored := func(r *Result, put parley.PutResult) {
+		if opt.Stored != nil {
+			mu.Lock()
+			defer mu.Unlock()
+			opt.Stored(r, put)
+		}
 	}
 	var sum Summary
 	g, ctx := errgroup.WithContext(ctx)
@@ -128,9 +145,7 @@ func (p *Pipeline) Ingest(ctx context.Context, store parley.Store, read ReadFunc
 			} else {
 				sum.Already++
 			}
-			if opt.Stored != nil {
-				opt.Stored(res, put)
-			}
+			stored(res, put)
 		}
 		return nil
 	})
