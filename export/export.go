@@ -1,6 +1,9 @@
 // Package export writes events in the formats other tools read: parley's
 // own JSON Lines (the contract documented in the README), CSV with the same
-// columns flattened, and an aligned text table for people.
+// columns flattened, an aligned text table for people, GDELT 2.0 event rows,
+// PLOVER JSON records, Parquet for pandas and R, the actor network as
+// GraphML for Gephi, and located events as GeoJSON for QGIS. Each format's
+// function documents which fields it fills and from what.
 package export
 
 import (
@@ -18,7 +21,7 @@ import (
 )
 
 // Formats lists the formats Write accepts.
-var Formats = []string{"table", "jsonl", "csv"}
+var Formats = []string{"table", "jsonl", "csv", "gdelt", "plover", "parquet", "graphml", "geojson"}
 
 // Write writes events in the named format.
 func Write(w io.Writer, format string, events []parley.Event) error {
@@ -29,6 +32,16 @@ func Write(w io.Writer, format string, events []parley.Event) error {
 		return CSV(w, events)
 	case "table", "":
 		return Table(w, events)
+	case "gdelt":
+		return GDELT(w, events, false)
+	case "plover":
+		return PLOVER(w, events)
+	case "parquet":
+		return Parquet(w, events)
+	case "graphml":
+		return GraphML(w, events)
+	case "geojson":
+		return GeoJSON(w, events)
 	}
 	return fmt.Errorf("unknown format %q (want %s)", format, strings.Join(Formats, ", "))
 }
