@@ -292,3 +292,77 @@ func (m *Main) search(ctx context.Context, args []string) error {
 	}
 	return export.Write(m.Stdout, *format, evs)
 }
+
+func (m *Main) export(ctx context.Context, args []string) error {
+	fs := m.flagSet("export", "--format F [flags]", "Writes stored events for other tools:\n"+
+		"  gdelt    GDELT 2.0 event rows (tab-separated; --header adds the column names)\n"+
+		"  plover   PLOVER JSON records, one a line\n"+
+		"  csv      the JSON Lines schema flattened\n"+
+		"  jsonl    parley's JSON Lines schema\n"+
+		"  parquet  one row per event (pandas: pd.read_parquet, R: arrow::read_parquet)\n"+
+		"  graphml  the actor network (Gephi: File > Open)\n"+
+		"  geojson  located events as points (QGIS: Add Vector Layer)")
+	db := m.dbFlag(fs)
+	format := fs.String("format", "", "`format`: gdelt, plover, csv, jsonl, parquet, graphml, geojson (required)")
+	out := fs.String("o", "", "write to this `file` instead of stdout")
+	header := fs.Bool("header", false, "gdelt: write a header row of column names")
+	var f parley.EventFilter
+	fs.StringVar(&f.Actor, "actor", "", "only events with this actor or recipient")
+	fs.StringVar(&f.Type, "type", "", "only this PLOVER `category`")
+	fs.StringVar(&f.Doc, "doc", "", "only events from this article")
+	since := fs.String("since", "", "only events on or after this `date`")
+	until := fs.String("until", "", "only events on or before this `date`")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	known := false
+	for _, k := range export.Formats {
+		known = known || k == *format
+	}
+	if !known || *format == "table" {
+		return fmt.Errorf("%w: export: --format %q: want gdelt, plover, csv, jsonl, parquet, graphml or geojson", errUsage, *format)
+	}
+	if *format == "parquet" && *out == "" {
+		return fmt.Errorf("%w: export: parquet is binary: name a file with -o", errUsage)
+	}
+	var err error
+	if f.Since, err = optDate("since", *since); err != nil {
+		return err
+	}
+	if f.Until, err = optDate("until", *until); err != nil {
+		return err
+	}
+	store, err := openStore(ctx, "export", *db)
+	if err != nil {
+		return err
+	}
+	defer store.Close()
+	evs, err := store.Events(ctx, f)
+	if err != nil {
+		return err
+	}
+	w := m.Stdout
+	var file *os.File
+	if *out != "" {
+		if file, err = os.Create(*out); err != nil {
+			return fmt.Errorf("export: %w", err)
+		}
+		defer file.Close()
+		w = file
+	}
+	if *format == "gdelt" {
+		err = export.GDELT(w, evs, *header)
+	} else {
+		err = export.Write(w, *format, evs)
+	}
+	if err != nil {
+		return fmt.Errorf("export %s: %w", *format, err)
+	}
+	if file != nil {
+		if err := file.Close(); err != nil {
+			return fmt.Errorf("export: %w", err)
+		}
+		fmt.Fprintf(m.Stderr, "wrote %d events to %s\n", len(evs), *out)
+	}
+	return nil
+}

@@ -75,6 +75,7 @@ func (m *Main) commands() []command {
 		{"network", "the actor network: who acts on whom, how often, how cooperatively", (*Main).network},
 		{"brokers", "who links two actors that do not cooperate directly", (*Main).brokers},
 		{"search", "full-text search over event sentences", (*Main).search},
+		{"export", "write events as GDELT, PLOVER, CSV, JSON Lines, Parquet, GraphML or GeoJSON", (*Main).export},
 		{"help", "explain a command", (*Main).help},
 	}
 }

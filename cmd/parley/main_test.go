@@ -300,3 +300,29 @@ func fileExists(p string) bool {
 	_, err := os.Stat(p)
 	return err == nil
 }
+
+func TestExport(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "demo.db")
+	if _, stderr, err := run(t, "", "demo", "--db", db); err != nil {
+		t.Fatalf("demo: %v\n%s", err, stderr)
+	}
+	for _, f := range []string{"gdelt", "plover", "csv", "jsonl", "graphml", "geojson"} {
+		out, stderr, err := run(t, "", "export", "--db", db, "--format", f)
+		if err != nil || out == "" {
+			t.Errorf("export --format %s: err %v, %d bytes\n%s", f, err, len(out), stderr)
+		}
+	}
+	pq := filepath.Join(dir, "e.parquet")
+	if _, stderr, err := run(t, "", "export", "--db", db, "--format", "parquet", "-o", pq); err != nil {
+		t.Fatalf("export parquet: %v\n%s", err, stderr)
+	}
+	if b, err := os.ReadFile(pq); err != nil || !bytes.HasPrefix(b, []byte("PAR1")) {
+		t.Errorf("export parquet wrote no Parquet file (err %v)", err)
+	}
+	for _, args := range [][]string{{"export", "--db", db}, {"export", "--db", db, "--format", "parquet"}, {"export", "--db", db, "--format", "xls"}} {
+		if _, _, err := run(t, "", args...); !errors.Is(err, errUsage) {
+			t.Errorf("parley %s: got %v, want a usage error", strings.Join(args, " "), err)
+		}
+	}
+}
