@@ -9,13 +9,16 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"sort"
 	"strconv"
 	"strings"
 	"time"
 
 	"github.com/parley-events/parley"
 	"github.com/parley-events/parley/actor"
+	"github.com/parley-events/parley/date"
 	"github.com/parley-events/parley/event"
+	"github.com/parley-events/parley/place"
 	"github.com/parley-events/parley/sentence"
 	"github.com/parley-events/parley/token"
 )
@@ -23,14 +26,28 @@ import (
 // Pipeline turns articles into events. Build it once with New; it is
 // immutable and safe for concurrent use.
 type Pipeline struct {
-	kb    *actor.KB
-	split *sentence.Splitter
-	rec   *actor.Recognizer
-	coder *event.Coder
+	kb     *actor.KB
+	split  *sentence.Splitter
+	rec    *actor.Recognizer
+	coder  *event.Coder
+	dates  *date.Resolver
+	places *place.Gazetteer
+	now    time.Time
+}
+
+// Config configures the pipeline.
+type Config struct {
+	// Now is when the articles are read. It is used only to fix the year of
+	// a publication date inferred from a dateline that names none; zero
+	// leaves such dates unknown. The pipeline never reads the clock.
+	Now time.Time
 }
 
 // New builds the pipeline from parley's embedded dictionaries and lexicons.
-func New() (*Pipeline, error) {
+func New() (*Pipeline, error) { return NewWithConfig(Config{}) }
+
+// NewWithConfig is New with a configuration.
+func NewWithConfig(cfg Config) (*Pipeline, error) {
 	kb, err := actor.Default()
 	if err != nil {
 		return nil, fmt.Errorf("extract: actor knowledge base: %w", err)
@@ -39,11 +56,22 @@ func New() (*Pipeline, error) {
 	if err != nil {
 		return nil, fmt.Errorf("extract: event coder: %w", err)
 	}
+	dates, err := date.NewResolver()
+	if err != nil {
+		return nil, fmt.Errorf("extract: date resolver: %w", err)
+	}
+	places, err := place.Default()
+	if err != nil {
+		return nil, fmt.Errorf("extract: gazetteer: %w", err)
+	}
 	return &Pipeline{
-		kb:    kb,
-		split: sentence.NewSplitter(),
-		rec:   actor.NewRecognizer(kb),
-		coder: coder,
+		kb:     kb,
+		split:  sentence.NewSplitter(),
+		rec:    actor.NewRecognizer(kb),
+		coder:  coder,
+		dates:  dates,
+		places: places,
+		now:    cfg.Now,
 	}, nil
 }
 
@@ -55,7 +83,12 @@ type Result struct {
 	Article   *parley.Article
 	Sentences []parley.Sentence
 	Mentions  []parley.Mention
+	Timexes   []date.Timex
+	Places    []place.Mention
 	Events    []parley.Event
+	// Warnings are things a user should know that did not stop the
+	// article: an unknown publication date, one inferred from the text.
+	Warnings []string
 }
 
 // Prepare normalizes an article as read into the form parley stores: the
@@ -77,21 +110,60 @@ func Prepare(a *parley.Article) {
 // Process runs every stage over one article. The article must have been
 // through Prepare.
 func (p *Pipeline) Process(a *parley.Article) *Result {
+	r := &Result{Article: a}
+	if a.Published.IsZero() {
+		if t, ok := p.dates.InferPublished(a.Text, p.now); ok {
+			a.Published = t
+			if a.Meta == nil {
+				a.Meta = map[string]string{}
+			}
+			a.Meta["published_inferred"] = "text"
+			r.Warnings = append(r.Warnings, fmt.Sprintf("no publication date given: %s inferred from the text", t.Format(time.DateOnly)))
+		} else {
+			r.Warnings = append(r.Warnings, "no publication date given or found in the text: relative dates stay unresolved")
+		}
+	}
 	sents := p.split.Split(a.Text)
 	ms := p.rec.Find(a.Text, sents, a.Published)
+	tx := p.dates.Resolve(a.Text, sents, a.Published)
+	pm := p.places.Locate(a.Text, sents)
 	evs := p.coder.Code(a, sents, ms)
 	for i := range evs {
 		e := &evs[i]
 		e.Article = a.Key
 		e.Doc = a.Doc
-		if e.Date == nil && !a.Published.IsZero() {
-			d := parley.Day(a.Published)
-			e.Date = &d
-			e.DateSource = parley.DateFromPublished
+		si := sentenceOf(sents, e.Sentence)
+		if e.Date == nil {
+			e.Date, e.DateSource = p.dates.EventDate(tx, sents, si, e.Trigger, a.Published)
+		}
+		if e.Place == nil {
+			e.Place = p.places.EventPlace(pm, sents, si, e.Trigger, a.Text)
 		}
 		e.ID = eventID(a.Key, e)
 	}
-	return &Result{Article: a, Sentences: sents, Mentions: ms, Events: evs}
+	r.Sentences, r.Mentions, r.Timexes, r.Places, r.Events = sents, ms, tx, pm, evs
+	return r
+}
+
+// Dates returns the time expressions of a prepared article, resolved
+// against its publication date.
+func (p *Pipeline) Dates(a *parley.Article) []date.Timex {
+	return p.dates.Resolve(a.Text, p.split.Split(a.Text), a.Published)
+}
+
+// Places returns the place names of a prepared article, resolved or not.
+func (p *Pipeline) Places(a *parley.Article) []place.Mention {
+	return p.places.Locate(a.Text, p.split.Split(a.Text))
+}
+
+// sentenceOf returns the index of the sentence with this span, or of the
+// one that contains its start.
+func sentenceOf(sents []parley.Sentence, span parley.Span) int {
+	i := sort.Search(len(sents), func(i int) bool { return sents[i].Span.End > span.Start })
+	if i == len(sents) {
+		return len(sents) - 1
+	}
+	return i
 }
 
 // eventID is stable for the same article, sentence, trigger, category and

@@ -166,8 +166,12 @@ func goldenEvents(text string, evs []parley.Event) []byte {
 		if e.Date != nil {
 			date = e.Date.String() + " (" + e.DateSource + ")"
 		}
-		fmt.Fprintf(&b, "%s mode=%s aux=%s %s > %s date=%s cameo=%s trigger=%q\n",
-			e.Type, e.Mode, e.Aux, export.Actors(e.Actors), export.Actors(e.Recipients), date, e.CAMEO,
+		place := "-"
+		if e.Place != nil {
+			place = e.Place.Name + "/" + e.Place.Country
+		}
+		fmt.Fprintf(&b, "%s mode=%s aux=%s %s > %s date=%s place=%s cameo=%s trigger=%q\n",
+			e.Type, e.Mode, e.Aux, export.Actors(e.Actors), export.Actors(e.Recipients), date, place, e.CAMEO,
 			e.Trigger.In(text))
 	}
 	return b.Bytes()
