@@ -84,11 +84,29 @@ func (m *Main) runIngest(ctx context.Context, dbPath string, read extract.ReadFu
 			fmt.Fprintf(m.Stderr, "%s: %s, %d events\n", r.Article.Doc, state, len(r.Events))
 		}
 	}
+	stored := opt.Stored
+	opt.Stored = func(r *extract.Result, put parley.PutResult) {
+		if put.Created {
+			for _, w := range r.Warnings {
+				fmt.Fprintf(m.Stderr, "%s: warning: %s\n", origin(r.Article), w)
+			}
+		}
+		if stored != nil {
+			stored(r, put)
+		}
+	}
 	sum, err := p.Ingest(ctx, db, read, opt)
 	if err != nil {
 		return sum, err
 	}
 	return sum, db.Close()
+}
+
+func origin(a *parley.Article) string {
+	if a.Origin != "" {
+		return a.Origin
+	}
+	return a.Doc
 }
 
 func (m *Main) demo(ctx context.Context, args []string) error {
@@ -212,7 +230,9 @@ func (m *Main) eval(ctx context.Context, args []string) error {
 	fs := m.flagSet("eval", "--gold FILE [flags]",
 		"Runs the pipeline in memory on the texts of a gold file (parley's seeds JSON Lines,\n"+
 			"or the PLOVER GSR JSON) and prints precision, recall and F1 per category, and the\n"+
-			"accuracy of names, dates, places and auxiliary modes over matched events.")
+			"accuracy of names, dates, places and auxiliary modes over matched events.\n"+
+			"Given TimeML (a .tml file or a directory of them, e.g. ../shared/gold/time) it scores\n"+
+			"the date stage; given TR-News XML (../shared/gold/geo/TR-News.xml), the place stage.")
 	gold := fs.String("gold", "", "gold `file` (required)")
 	asJSON := fs.Bool("json", false, "print one JSON object instead of tables")
 	verbose := fs.Bool("v", false, "also list each document's misses and false events")
@@ -223,11 +243,17 @@ func (m *Main) eval(ctx context.Context, args []string) error {
 		fs.Usage()
 		return fmt.Errorf("%w: eval: --gold is required", errUsage)
 	}
-	g, err := score.Load(*gold)
+	p, err := extract.New()
 	if err != nil {
 		return err
 	}
-	p, err := extract.New()
+	switch goldKind(*gold) {
+	case "time":
+		return m.evalTime(ctx, p, *gold, *asJSON)
+	case "geo":
+		return m.evalGeo(ctx, p, *gold, *asJSON, *verbose)
+	}
+	g, err := score.Load(*gold)
 	if err != nil {
 		return err
 	}

@@ -75,6 +75,8 @@ func (m *Main) commands() []command {
 		{"network", "the actor network: who acts on whom, how often, how cooperatively", (*Main).network},
 		{"brokers", "who links two actors that do not cooperate directly", (*Main).brokers},
 		{"search", "full-text search over event sentences", (*Main).search},
+		{"dates", "print the time expressions of a text, normalized (JSON Lines)", (*Main).dates},
+		{"places", "print the place names of a text, resolved (JSON Lines)", (*Main).places},
 		{"export", "write events as GDELT, PLOVER, CSV, JSON Lines, Parquet, GraphML or GeoJSON", (*Main).export},
 		{"help", "explain a command", (*Main).help},
 	}

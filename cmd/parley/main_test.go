@@ -326,3 +326,46 @@ func TestExport(t *testing.T) {
 		}
 	}
 }
+
+func TestDatesAndPlaces(t *testing.T) {
+	text := "Lavrov met al-Shibani on Tuesday in Moscow; talks resume in mid-October at Hmeimim.\n"
+	out, stderr, err := run(t, text, "dates", "--published", "2025-10-22", "-")
+	if err != nil {
+		t.Fatalf("dates: %v\n%s", err, stderr)
+	}
+	for _, want := range []string{`"text":"Tuesday","type":"DATE","value":"2025-10-21"`, `"text":"mid-October"`} {
+		if !strings.Contains(out, want) {
+			t.Errorf("dates output lacks %s:\n%s", want, out)
+		}
+	}
+	out, stderr, err = run(t, text, "places")
+	if err != nil {
+		t.Fatalf("places: %v\n%s", err, stderr)
+	}
+	for _, want := range []string{`"text":"Moscow","name":"Moscow","country":"RUS"`, `"text":"Hmeimim"`, `"country":"SYR"`} {
+		if !strings.Contains(out, want) {
+			t.Errorf("places output lacks %s:\n%s", want, out)
+		}
+	}
+	if _, _, err := run(t, "\xff\xfe", "places"); err == nil || !strings.Contains(err.Error(), "UTF-8") {
+		t.Errorf("places on invalid UTF-8: got %v, want an error naming UTF-8", err)
+	}
+}
+
+func TestEvalDatesAndPlaces(t *testing.T) {
+	timeDir := shared(t, "gold/time")
+	out, stderr, err := run(t, "", "eval", "--gold", timeDir, "--json")
+	if err != nil {
+		t.Fatalf("eval time: %v\n%s", err, stderr)
+	}
+	if !strings.Contains(out, "DATE+TIME") {
+		t.Errorf("eval on TimeML lacks the DATE+TIME group:\n%s", out)
+	}
+	out, stderr, err = run(t, "", "eval", "--gold", shared(t, "gold/geo/TR-News.xml"))
+	if err != nil {
+		t.Fatalf("eval geo: %v\n%s", err, stderr)
+	}
+	if !strings.Contains(out, "within 161 km") {
+		t.Errorf("eval on TR-News lacks the distance accuracy:\n%s", out)
+	}
+}
