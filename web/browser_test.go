@@ -74,6 +74,9 @@ type browser struct {
 func TestBrowser(t *testing.T) {
 	exe := chromium()
 	if exe == "" {
+		if os.Getenv("PARLEY_REQUIRE_CHROMIUM") != "" {
+			t.Fatal("PARLEY_REQUIRE_CHROMIUM is set (as in CI) but no Chromium was found")
+		}
 		t.Skip("no Chromium found (install Debian's chromium, or set PARLEY_CHROMIUM): skipping the browser test")
 	}
 	if testing.Short() {

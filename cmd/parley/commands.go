@@ -112,8 +112,11 @@ func origin(a *parley.Article) string {
 func (m *Main) demo(ctx context.Context, args []string) error {
 	fs := m.flagSet("demo", "[flags]",
 		"Ingests parley's bundled sample articles (2025 diplomacy between Russia, Syria,\n"+
-			"Iran and others, written for parley) into the database and prints the events found.")
+			"Iran and others, written for parley) into the database, prints the events found,\n"+
+			"then serves the web UI over them (by default only when run in a terminal).")
 	db := m.dbFlag(fs)
+	serve := fs.Bool("serve", isTerminal(m.Stdout), "serve the web UI after ingesting (default: when stdout is a terminal)")
+	addr := fs.String("addr", "127.0.0.1:8080", "`address` the UI listens on")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -146,8 +149,13 @@ func (m *Main) demo(ctx context.Context, args []string) error {
 	fmt.Fprintf(m.Stdout, "\nMost active dyads:\n")
 	writeDyads(m.Stdout, evs, 10)
 	fmt.Fprintf(m.Stdout, "\nTry: parley events --db %s --actor RUS --type CONSULT\n", *db)
+	fmt.Fprintf(m.Stdout, "     parley brokers --db %s IRN SYR\n", *db)
 	if sum.Skipped > 0 {
 		return errSkipped
+	}
+	if *serve {
+		store.Close()
+		return m.runServer(ctx, *db, *addr, "")
 	}
 	return nil
 }

@@ -77,6 +77,7 @@ func (m *Main) commands() []command {
 		{"search", "full-text search over event sentences", (*Main).search},
 		{"dates", "print the time expressions of a text, normalized (JSON Lines)", (*Main).dates},
 		{"places", "print the place names of a text, resolved (JSON Lines)", (*Main).places},
+		{"serve", "serve the JSON API and the web UI", (*Main).serve},
 		{"export", "write events as GDELT, PLOVER, CSV, JSON Lines, Parquet, GraphML or GeoJSON", (*Main).export},
 		{"help", "explain a command", (*Main).help},
 	}
