@@ -1,0 +1,413 @@
+// Package syntax holds parley's part-of-speech tagger and dependency
+// parser: an averaged-perceptron tagger of universal (UPOS) and Penn (XPOS)
+// tags and a greedy arc-hybrid parser with Universal Dependencies
+// relations, both trained on the UD English Web Treebank (see Train) and
+// loaded from a weights file (see Load and Default).
+package syntax
+
+import (
+	"bufio"
+	"bytes"
+	"compress/gzip"
+	"crypto/sha256"
+	"encoding/binary"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"sync"
+
+	"github.com/parley-events/parley/data"
+)
+
+// Word is one token's analysis.
+type Word struct {
+	// Tag is the universal part-of-speech tag (UPOS): NOUN, VERB, PROPN...
+	Tag string
+	// XPOS is the Penn Treebank tag: NN, VBD, VBN...
+	XPOS string
+	// Head is the index of the head word in the sentence, -1 for the root.
+	Head int
+	// Rel is the Universal Dependencies relation to the head: nsubj, obj,
+	// obl:agent, nsubj:pass, root...
+	Rel string
+}
+
+// FileName is the name of the weights file inside the file system given
+// to Load.
+const FileName = "model.gz"
+
+// Version is the weights format version; Load refuses other versions.
+const Version = 1
+
+const magic = "parley-syntax\n"
+
+// Header describes a weights file: how it was trained and what it holds.
+type Header struct {
+	Version int         `json:"version"`
+	Config  TrainConfig `json:"config"`
+	// ConfigSHA256 is the SHA-256 of the JSON encoding of Config.
+	ConfigSHA256 string `json:"config_sha256"`
+	// DataSHA256 is the SHA-256 of the training sentences (words, tags,
+	// heads and relations, in order).
+	DataSHA256 string `json:"data_sha256"`
+	Sentences  int    `json:"sentences"`
+	Words      int    `json:"words"`
+	// UPOS and XPOS name the tagger's classes, one pair a class.
+	UPOS []string `json:"upos"`
+	XPOS []string `json:"xpos"`
+	// Rels are the dependency relations.
+	Rels []string `json:"rels"`
+	// DictWords is the number of words in the tag dictionary; the Rows
+	// fields count the non-empty rows of each weight table.
+	DictWords int `json:"dict_words"`
+	TagRows   int `json:"tag_rows"`
+	MoveRows  int `json:"move_rows"`
+	LabelRows int `json:"label_rows"`
+}
+
+// Model is a trained tagger and parser. It is immutable after Load or
+// Train and safe for concurrent use.
+type Model struct {
+	hdr      Header
+	dict     *wordDict
+	dictList []dictEntry
+	tagger   *table
+	mover    *table
+	labeler  *table
+	root     int32 // class of the "root" relation
+	pool     sync.Pool
+}
+
+type dictEntry struct {
+	Word  string
+	Class int32
+}
+
+// scratch is the per-call working memory, pooled in the Model.
+type scratch struct {
+	buf    []byte
+	lx     []lex
+	tags   []int32
+	feats  []uint64
+	scores []int32
+	st     pstate
+}
+
+func (m *Model) scratch() *scratch {
+	if s, ok := m.pool.Get().(*scratch); ok {
+		return s
+	}
+	return new(scratch)
+}
+
+// Header returns the description of the model's weights.
+func (m *Model) Header() Header { return m.hdr }
+
+// Default loads the weights embedded in parley (data.Syntax).
+func Default() (*Model, error) {
+	sub, err := fs.Sub(data.Syntax, "syntax")
+	if err != nil {
+		return nil, fmt.Errorf("syntax: %w", err)
+	}
+	return Load(sub)
+}
+
+// Load reads the weights file FileName from fsys.
+func Load(fsys fs.FS) (*Model, error) {
+	f, err := fsys.Open(FileName)
+	if err != nil {
+		return nil, fmt.Errorf("syntax: %w", err)
+	}
+	defer f.Close()
+	m, err := read(f)
+	if err != nil {
+		return nil, fmt.Errorf("syntax: %s: %w", FileName, err)
+	}
+	return m, nil
+}
+
+func read(r io.Reader) (*Model, error) {
+	zr, err := gzip.NewReader(r)
+	if err != nil {
+		return nil, err
+	}
+	br := bufio.NewReader(zr)
+	head := make([]byte, len(magic))
+	if _, err := io.ReadFull(br, head); err != nil || string(head) != magic {
+		return nil, fmt.Errorf("not a parley syntax model (starts %q)", head)
+	}
+	line, err := br.ReadBytes('\n')
+	if err != nil {
+		return nil, fmt.Errorf("reading header: %w", noEOF(err))
+	}
+	m := &Model{}
+	if err := json.Unmarshal(line, &m.hdr); err != nil {
+		return nil, fmt.Errorf("header: %w", err)
+	}
+	h := &m.hdr
+	if h.Version != Version {
+		return nil, fmt.Errorf("format version %d, want %d", h.Version, Version)
+	}
+	if len(h.UPOS) == 0 || len(h.UPOS) != len(h.XPOS) {
+		return nil, fmt.Errorf("header has %d UPOS and %d XPOS classes", len(h.UPOS), len(h.XPOS))
+	}
+	m.root = -1
+	for i, r := range h.Rels {
+		if r == "root" {
+			m.root = int32(i)
+		}
+	}
+	if m.root < 0 {
+		return nil, errors.New("header lists no root relation")
+	}
+	n, err := binary.ReadUvarint(br)
+	if err != nil || n > 1<<20 {
+		return nil, fmt.Errorf("dictionary size %d: %v", n, err)
+	}
+	m.dictList = make([]dictEntry, n)
+	for i := range m.dictList {
+		size, err := binary.ReadUvarint(br)
+		if err != nil || size > 256 {
+			return nil, fmt.Errorf("dictionary word %d: bad length %d (%v)", i, size, err)
+		}
+		w := make([]byte, size)
+		if _, err := io.ReadFull(br, w); err != nil {
+			return nil, fmt.Errorf("dictionary word %d: %w", i, noEOF(err))
+		}
+		c, err := binary.ReadUvarint(br)
+		if err != nil || c >= uint64(len(h.UPOS)) {
+			return nil, fmt.Errorf("dictionary word %q: bad class %d (%v)", w, c, err)
+		}
+		m.dictList[i] = dictEntry{string(w), int32(c)}
+	}
+	for _, t := range []struct {
+		name   string
+		dst    **table
+		nClass int
+	}{
+		{"tagger", &m.tagger, len(h.UPOS)},
+		{"move", &m.mover, nMoves},
+		{"label", &m.labeler, len(h.Rels)},
+	} {
+		tab, err := readTable(br)
+		if err != nil {
+			return nil, fmt.Errorf("%s table: %w", t.name, err)
+		}
+		if tab.nClass != t.nClass {
+			return nil, fmt.Errorf("%s table has %d classes, want %d", t.name, tab.nClass, t.nClass)
+		}
+		*t.dst = tab
+	}
+	// Reading to the end makes gzip check its checksum.
+	if b, err := br.ReadByte(); err != io.EOF {
+		if err == nil {
+			return nil, fmt.Errorf("trailing data after the tables (byte %#x)", b)
+		}
+		return nil, err
+	}
+	m.buildDict()
+	return m, nil
+}
+
+func (m *Model) buildDict() {
+	m.dict = newWordDict(len(m.dictList))
+	var buf []byte
+	for _, e := range m.dictList {
+		buf = appendNorm(buf[:0], e.Word)
+		m.dict.put(hashBytes(buf), e.Class)
+	}
+}
+
+// Write stores the model in the weights format Load reads.
+func (m *Model) Write(w io.Writer) error {
+	zw, err := gzip.NewWriterLevel(w, gzip.BestCompression)
+	if err != nil {
+		return err
+	}
+	bw := bufio.NewWriter(zw)
+	bw.WriteString(magic)
+	hj, err := json.Marshal(m.hdr)
+	if err != nil {
+		return err
+	}
+	bw.Write(hj)
+	bw.WriteByte('\n')
+	var buf [binary.MaxVarintLen64]byte
+	put := func(v uint64) { bw.Write(buf[:binary.PutUvarint(buf[:], v)]) }
+	put(uint64(len(m.dictList)))
+	for _, e := range m.dictList {
+		put(uint64(len(e.Word)))
+		bw.WriteString(e.Word)
+		put(uint64(e.Class))
+	}
+	for _, t := range []*table{m.tagger, m.mover, m.labeler} {
+		if err := t.write(bw); err != nil {
+			return err
+		}
+	}
+	if err := bw.Flush(); err != nil {
+		return err
+	}
+	return zw.Close()
+}
+
+// configSHA256 returns the checksum recorded in Header.ConfigSHA256.
+func configSHA256(c TrainConfig) string {
+	b, _ := json.Marshal(c)
+	s := sha256.Sum256(b)
+	return hex.EncodeToString(s[:])
+}
+
+// Check reports whether the header is consistent: its version and
+// the checksum of its training configuration.
+func (h Header) Check() error {
+	if h.Version != Version {
+		return fmt.Errorf("version %d, want %d", h.Version, Version)
+	}
+	if got := configSHA256(h.Config); got != h.ConfigSHA256 {
+		return fmt.Errorf("config checksum %s, header says %s", got, h.ConfigSHA256)
+	}
+	return nil
+}
+
+// lexify fills s.lx with the padded lexical hashes of words.
+func (s *scratch) lexify(words []string) {
+	n := len(words)
+	s.lx = grow(s.lx, n+4)
+	s.lx[0], s.lx[1] = padLex(hashStart), padLex(hashStart+1)
+	for i, w := range words {
+		s.lx[i+2], s.buf = lexOf(w, s.buf)
+	}
+	s.lx[n+2], s.lx[n+3] = padLex(hashEnd), padLex(hashEnd+1)
+}
+
+// tag fills s.tags with the tag classes of the words in s.lx.
+func (m *Model) tag(s *scratch, n int) {
+	tagWith(m.tagger, m.dict, s, n)
+	s.scores = grow(s.scores, max(m.tagger.nClass, m.labeler.nClass, nMoves))
+}
+
+// tagWith tags the n words of s.lx with the weights t and dictionary d.
+func tagWith(t *table, d *wordDict, s *scratch, n int) {
+	s.tags = grow(s.tags, n)
+	s.scores = grow(s.scores, t.nClass)
+	p1, p2 := uint64(tagStart), uint64(tagStart+1)
+	for i := range n {
+		c, ok := d.get(s.lx[i+2].word)
+		if !ok {
+			s.feats = tagFeatures(s.feats[:0], s.lx, i, p1, p2)
+			t.score(s.feats, s.scores)
+			c = argmax(s.scores[:t.nClass])
+		}
+		s.tags[i] = c
+		p2, p1 = p1, uint64(c)
+	}
+}
+
+// parse runs the parser over the tagged words in s.
+func (m *Model) parse(s *scratch) {
+	st := &s.st
+	st.reset(s.lx[2:], s.tags)
+	for !st.done() {
+		s.feats = st.moveFeatures(s.feats[:0])
+		m.mover.score(s.feats, s.scores)
+		v := st.valid()
+		move := bestValid(s.scores, v)
+		var rel int32
+		if move != shift {
+			h, d := st.arc(move)
+			rel = m.label(s, h, d)
+		}
+		st.apply(move, rel)
+	}
+}
+
+// label chooses the relation of the arc h → d.
+func (m *Model) label(s *scratch, h, d int32) int32 {
+	st := &s.st
+	if h == st.n {
+		return m.root
+	}
+	s.feats = st.labelFeatures(s.feats[:0], h, d)
+	m.labeler.score(s.feats, s.scores)
+	best, bi := int32(0), int32(-1)
+	for i, v := range s.scores[:m.labeler.nClass] {
+		if int32(i) != m.root && (bi < 0 || v > best) {
+			best, bi = v, int32(i)
+		}
+	}
+	return bi
+}
+
+func argmax(scores []int32) int32 {
+	bi := 0
+	for i, v := range scores {
+		if v > scores[bi] {
+			bi = i
+		}
+	}
+	return int32(bi)
+}
+
+func bestValid[S int32 | float32](scores []S, v [nMoves]bool) int {
+	bi := -1
+	for i := range nMoves {
+		if v[i] && (bi < 0 || scores[i] > scores[bi]) {
+			bi = i
+		}
+	}
+	return bi
+}
+
+// Tag returns the universal part-of-speech tags of one sentence's words,
+// given as their surface forms.
+func (m *Model) Tag(words []string) []string {
+	s := m.scratch()
+	defer m.pool.Put(s)
+	s.lexify(words)
+	m.tag(s, len(words))
+	out := make([]string, len(words))
+	for i, c := range s.tags {
+		out[i] = m.hdr.UPOS[c]
+	}
+	return out
+}
+
+// Parse tags and parses one sentence's words, given as their surface
+// forms.
+func (m *Model) Parse(words []string) []Word {
+	return m.AppendParse(make([]Word, 0, len(words)), words)
+}
+
+// AppendParse is Parse writing into dst[:0], which it grows when needed
+// and returns; with a dst of enough capacity it does not allocate.
+func (m *Model) AppendParse(dst []Word, words []string) []Word {
+	dst = dst[:0]
+	if len(words) == 0 {
+		return dst
+	}
+	s := m.scratch()
+	defer m.pool.Put(s)
+	s.lexify(words)
+	m.tag(s, len(words))
+	m.parse(s)
+	st := &s.st
+	for i, c := range s.tags {
+		h := int(st.heads[i])
+		if h == len(words) {
+			h = -1
+		}
+		dst = append(dst, Word{Tag: m.hdr.UPOS[c], XPOS: m.hdr.XPOS[c], Head: h, Rel: m.hdr.Rels[st.rels[i]]})
+	}
+	return dst
+}
+
+// modelBytes encodes m (for tests and the training command).
+func (m *Model) modelBytes() ([]byte, error) {
+	var b bytes.Buffer
+	err := m.Write(&b)
+	return b.Bytes(), err
+}
