@@ -72,6 +72,10 @@ type Timex struct {
 	// Anchor says how it was resolved: "absolute", "published",
 	// "tense:past", "tense:future", "narrative", "anchor", "since".
 	Anchor string
+	// subject is the day of the clause before a "came a day after"
+	// expression (the event it refers back to), whose Range dates the
+	// clause after it.
+	subject *parley.DateRange
 }
 
 // Resolver finds and normalizes time expressions. It is immutable and safe

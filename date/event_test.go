@@ -22,7 +22,7 @@ const story = "DAMASCUS, Aug 1 (Reuters) - Syrian Foreign Minister Asaad al-Shai
 	"Lavrov hosted him at the ministry. " +
 	"Later, the two ministers signed a memorandum. " +
 	"A day after the talks, Russian jets struck Idlib. " +
-	"Less than a week after the visit, the council met; the shelling went on over the past two weeks. " +
+	"Less than a week before the visit, the council met; the shelling went on over the past two weeks. " +
 	"The ministers will meet again next Friday."
 
 func TestEventDate(t *testing.T) {
@@ -49,7 +49,7 @@ func TestEventDate(t *testing.T) {
 		{"hosted", "2025-07-31", parley.DateFromNarrative},
 		{"signed", "2025-07-31", parley.DateFromText},          // "Later"
 		{"struck", "2025-08-01", parley.DateFromText},          // "A day after"
-		{"met", "2025-08-02/2025-08-07", parley.DateFromText},  // after the day after
+		{"met", "2025-07-26/2025-07-31", parley.DateFromText},  // before the day after
 		{"went", "2025-07-18/2025-08-01", parley.DateFromText}, // the past two weeks
 		{"meet again", "2025-08-08", parley.DateFromText},
 	}
@@ -138,6 +138,58 @@ func TestInferPublished(t *testing.T) {
 			}
 			if diff := cmp.Diff(tt.want, s); diff != "" {
 				t.Errorf("InferPublished(%q) (-want +got):\n%s", tt.text, diff)
+			}
+		})
+	}
+}
+
+// narrativeStory is news phrasing for EventDateFor: a past meeting, a
+// "came two days after" flashback, reported speech with its own "past
+// week", a scheduled summit and a future meeting.
+const narrativeStory = "Ukrainian and Polish ministers met in Kyiv on Wednesday, March 5. " +
+	"The meeting came two days after Polish officials visited Lviv. " +
+	"At a news conference, the minister said \"drone attacks over the past week\" had hit the grid. " +
+	"He invited Poland to a summit scheduled for April 20. " +
+	"The two ministers signed a memorandum. " +
+	"The envoys will meet again next Friday."
+
+func TestEventDateFor(t *testing.T) {
+	r := mustResolver(t)
+	sents := sentence.NewSplitter().Split(narrativeStory)
+	pub := day("2025-03-06")
+	txs := r.Resolve(narrativeStory, sents, pub)
+	tests := []struct {
+		trigger    string
+		aux        string
+		want       string
+		wantSource string
+	}{
+		{"met", "", "2025-03-05", parley.DateFromText},
+		{"meeting", "", "2025-03-05", parley.DateFromText},                  // the subject of "came two days after"
+		{"visited", "", "2025-03-03", parley.DateFromText},                  // two days before the meeting
+		{"said", "", "2025-03-05", parley.DateFromNarrative},                // not the quotation's "past week", not the flashback
+		{"attacks", "", "2025-02-26/2025-03-05", parley.DateFromText},       // the past week of when it was said
+		{"invited", "", "2025-03-05", parley.DateFromNarrative},             // not the scheduled April 20
+		{"signed", "", "2025-03-05", parley.DateFromNarrative},              // a future date sets no narrative
+		{"meet again", parley.AuxFuture, "2025-03-07", parley.DateFromText}, // "will meet next Friday"
+	}
+	for _, tt := range tests {
+		t.Run(tt.trigger, func(t *testing.T) {
+			at := strings.Index(narrativeStory, tt.trigger)
+			sp := parley.Span{Start: at, End: at + len(tt.trigger)}
+			k := -1
+			for i, s := range sents {
+				if s.Span.Contains(sp) {
+					k = i
+				}
+			}
+			if at < 0 || k < 0 {
+				t.Fatalf("%q not in any sentence", tt.trigger)
+			}
+			e := &parley.Event{Trigger: sp, Aux: tt.aux}
+			got, src := r.EventDateFor(txs, sents, k, e, pub)
+			if got == nil || got.String() != tt.want || src != tt.wantSource {
+				t.Errorf("EventDateFor(%q) = %v (%s), want %s (%s)", tt.trigger, got, src, tt.want, tt.wantSource)
 			}
 		})
 	}

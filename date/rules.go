@@ -820,11 +820,20 @@ func (s *scan) duration(i int) (match, bool) {
 	}
 	tx := Timex{Type: "DURATION", Value: durValue(n, x, unit)}
 	if s.hasPub && !x && unit != "H" && unit != "MIN" {
+		ref, anchor := s.pub, "published"
+		// "the past two weeks" in a quotation counts back from when the
+		// words were said: the narrative's day, when the story set one
+		// before publication.
+		if at := s.toks[i].start; quoteAt(s.text, s.tn.sentence(at), at) >= 0 {
+			if nd, ok := s.narrativeDay(); ok && nd.Before(s.pub) {
+				ref, anchor = nd, "narrative"
+			}
+		}
 		switch dir {
 		case "past", "last", "previous":
-			tx.Range, tx.Anchor = rng(shift(s.pub, unit, -n), s.pub), "published"
+			tx.Range, tx.Anchor = rng(shift(ref, unit, -n), ref), anchor
 		case "next", "coming":
-			tx.Range, tx.Anchor = rng(s.pub, shift(s.pub, unit, n)), "published"
+			tx.Range, tx.Anchor = rng(ref, shift(ref, unit, n)), anchor
 		}
 	}
 	return match{end: k, tx: tx}, true
@@ -867,7 +876,18 @@ func (s *scan) anchored(i int) (match, bool) {
 	end := k + 1
 	tx := Timex{Type: "DATE"}
 	var ref time.Time
+	back := (dir == "after" || dir == "before") && s.follows(i)
 	switch {
+	case back:
+		// "The visit came a day after Lavrentiev held talks": the subject
+		// is an event the story has dated already; the clause after
+		// "after" is the one the expression dates, a day before it.
+		a, found := s.lastDay(s.toks[i].start)
+		if !found {
+			return match{end: end, tx: tx}, true
+		}
+		ref, tx.Anchor, sign = a, "anchor", -sign
+		tx.subject = rng(a, a)
 	case dir == "ago":
 		if !s.hasPub {
 			return match{end: end, tx: tx}, true
@@ -930,12 +950,40 @@ func (s *scan) anchorDay(at int) (time.Time, bool) {
 	return time.Time{}, false
 }
 
-// narrativeDay returns the range of the last dated DATE or TIME so far
-// that covers at most a month.
+// follows reports whether the expression at token i comes after "came"
+// or "comes", whose subject in news is the event the story has told
+// already: "the visit came a day after", "the meeting comes less than a
+// week after". ("The strike took place two days before the summit" tells
+// a new event: it is not one.)
+func (s *scan) follows(i int) bool {
+	return s.is(i-1, "came", "comes", "come", "coming")
+}
+
+// lastDay returns the last single day the text dated before at that is
+// not after publication: the event a "came a day after" refers back to.
+func (s *scan) lastDay(at int) (time.Time, bool) {
+	for x := len(s.out) - 1; x >= 0; x-- {
+		t := s.out[x]
+		if t.Span.Start >= at || t.Range == nil || t.Type == "DURATION" || !t.Range.Start.Equal(t.Range.End) {
+			continue
+		}
+		if s.hasPub && t.Range.Start.After(s.pub) {
+			continue
+		}
+		return t.Range.Start, true
+	}
+	return time.Time{}, false
+}
+
+// narrativeRange returns the range of the narrative date so far: the last
+// DATE or TIME that may set it (see narrativeSets).
 func (s *scan) narrativeRange() (*parley.DateRange, string, bool) {
 	for x := len(s.out) - 1; x >= 0; x-- {
 		t := s.out[x]
-		if t.Range != nil && (t.Type == "DATE" || t.Type == "TIME") && t.Range.End.Sub(t.Range.Start) <= 31*24*time.Hour {
+		if narrativeSets(&t, s.pub, s.hasPub) {
+			if t.subject != nil {
+				return t.subject, dayV(t.subject.Start), true
+			}
 			return t.Range, strings.SplitN(t.Value, "T", 2)[0], true
 		}
 	}

@@ -133,11 +133,14 @@ func (p *Pipeline) Process(a *parley.Article) *Result {
 		e.Article = a.Key
 		e.Doc = a.Doc
 		si := sentenceOf(sents, e.Sentence)
+		// The date and place stages read the event itself (its Aux, type,
+		// mode and states), not only its trigger: a past event is not
+		// dated by a scheduled summit, a visit takes place at the host's.
 		if e.Date == nil {
-			e.Date, e.DateSource = p.dates.EventDate(tx, sents, si, e.Trigger, a.Published)
+			e.Date, e.DateSource = p.dates.EventDateFor(tx, sents, si, e, a.Published)
 		}
 		if e.Place == nil {
-			e.Place = p.places.EventPlace(pm, sents, si, e.Trigger, a.Text)
+			e.Place = p.places.EventPlaceFor(pm, ms, sents, si, e, a.Text)
 		}
 		e.ID = eventID(a.Key, e)
 	}

@@ -1,6 +1,7 @@
 // Package place holds parley's gazetteer and its toponym resolver: place
 // names found in a text (Locate), resolved to a feature by the article's
-// context, and the place an event happened (EventPlace).
+// context, and the place an event happened (EventPlaceFor, or EventPlace
+// when only the trigger is known).
 package place
 
 import (
@@ -65,6 +66,13 @@ type Gazetteer struct {
 	// words, so that Locate tries longer matches only where one may start.
 	firsts   map[string]bool
 	notPlace map[string]bool
+	// attached holds the nouns that own a place after them ("bases in
+	// Tartus"): attached.txt.
+	attached map[string]bool
+	// capital and country index each country's capital (its most
+	// populous PPLC) and its country feature, by ISO alpha-3 code.
+	capital map[string]int32
+	country map[string]int32
 	// short holds the plain forms (see plain) of names of five letters or
 	// fewer: a short word must be spelled as a name is, not only share its
 	// key ("They" and "Thai", "BBC" and "B.C.").
@@ -101,8 +109,32 @@ func Load(fsys fs.FS) (*Gazetteer, error) {
 			g.notPlace[Key(line)] = true
 		}
 	}
+	// attached.txt is optional: a gazetteer without it only does not tell
+	// "bases in Tartus" from "met in Tartus".
+	g.attached = map[string]bool{}
+	if b, err := fs.ReadFile(fsys, "attached.txt"); err == nil {
+		for line := range strings.Lines(string(b)) {
+			line = strings.TrimSpace(line)
+			if line != "" && !strings.HasPrefix(line, "#") {
+				g.attached[strings.ToLower(line)] = true
+			}
+		}
+	} else if !errors.Is(err, fs.ErrNotExist) {
+		errs = append(errs, err)
+	}
 	if len(errs) > 0 {
 		return nil, errors.Join(errs...)
+	}
+	g.country = countries
+	g.capital = map[string]int32{}
+	for i := range g.feats {
+		e := &g.feats[i]
+		if e.code != "PPLC" || e.Country == "" {
+			continue
+		}
+		if j, ok := g.capital[e.Country]; !ok || g.feats[j].Population < e.Population {
+			g.capital[e.Country] = int32(i)
+		}
 	}
 	for k, ids := range g.index {
 		slices.SortStableFunc(ids, func(a, b int32) int {

@@ -348,3 +348,93 @@ func BenchmarkLocate(b *testing.B) {
 		g.Locate(text, sents)
 	}
 }
+
+func TestEventPlaceFor(t *testing.T) {
+	g := mustDefault(t)
+	state := func(codes ...string) []parley.Actor {
+		var as []parley.Actor
+		for _, c := range codes {
+			as = append(as, parley.Actor{Code: c, Sector: "GOV"})
+		}
+		return as
+	}
+	tests := []struct {
+		name, text string
+		sent       int
+		trigger    string
+		typ, mode  string
+		actors     []parley.Actor
+		recipients []parley.Actor
+		want       *parley.Place // nil: no place
+	}{
+		{"visit cue in the next sentence: the host's capital",
+			"Iran's foreign minister met his Omani counterpart on Monday to discuss developments in Yemen. The visit was his first since May.",
+			0, "met", "CONSULT", "", state("IRN"), state("OMN"), &parley.Place{Name: "Muscat", Country: "OMN"}},
+		{"mode visit: the host's capital",
+			"President Erdogan received Iraq's prime minister on Sunday.",
+			0, "received", "CONSULT", "visit", state("IRQ"), state("TUR"), &parley.Place{Name: "Ankara", Country: "TUR"}},
+		{"narrative place of a press conference",
+			"Turkish and Qatari ministers met in Doha on Sunday. At a news conference, the Turkish minister condemned the strikes.",
+			1, "condemned", "ACCUSE", "", state("TUR"), nil, &parley.Place{Name: "Doha", Country: "QAT"}},
+		{"narrative place across a heading",
+			"Turkish and Qatari ministers met in Doha on Sunday.\nWhat Did They Say?\nThe Turkish minister praised the talks.",
+			2, "praised", "SUPPORT", "", state("TUR"), nil, &parley.Place{Name: "Doha", Country: "QAT"}},
+		{"an outsider is not in the narrative",
+			"Turkish and Qatari ministers met in Doha on Sunday. Iran criticized the talks.",
+			1, "criticized", "ACCUSE", "", state("IRN"), nil, nil},
+		{"a noun's place is not the statement's",
+			"Speaking in Ankara, the minister blamed the escalation in Idlib on rebel shelling.",
+			0, "blamed", "ACCUSE", "", state("TUR"), nil, &parley.Place{Name: "Ankara", Country: "TUR"}},
+		{"a material event takes the place its sentence gives",
+			"Speaking in Ankara, the minister blamed the escalation in Idlib on rebel shelling.",
+			0, "shelling", "ASSAULT", "", state("SYR"), nil, &parley.Place{Country: "SYR"}},
+		{"bases in Tartus are not where the thanks were said",
+			"The minister thanked the army for protecting the bases in Tartus.",
+			0, "thanked", "SUPPORT", "", state("RUS"), state("SYR"), nil},
+		{"a scheduled summit sets no narrative place",
+			"The summit, scheduled to take place in Cairo in May, was discussed. Egypt's minister then signed the deal.",
+			1, "signed", "AGREE", "", state("EGY"), nil, nil},
+		{"an attack on a state with no place: that state",
+			"Egyptian jets struck the positions overnight.",
+			0, "struck", "ASSAULT", "", state("EGY"), state("LBY"), &parley.Place{Country: "LBY"}},
+		{"a phone call has no place",
+			"Lavrov met Fidan in Moscow on Monday. Putin and Erdogan later spoke by phone.",
+			1, "spoke", "CONSULT", "phone", state("RUS"), state("TUR"), nil},
+		{"visited names the place",
+			"Larijani visited Moscow for the third time since the summer.",
+			0, "visited", "CONSULT", "visit", state("IRN"), state("RUS"), &parley.Place{Name: "Moscow", Country: "RUS"}},
+		{"a demonym before a noun is no place",
+			"Lavrov met Shibani for talks that touched on Russia's role in the Syrian file.",
+			0, "met", "CONSULT", "", state("RUS"), state("SYR"), nil},
+		{"a clause of its own is cut off",
+			"The envoy met the minister to discuss the situation in Gaza.",
+			0, "met", "CONSULT", "", state("QAT"), state("EGY"), nil},
+		{"a region is named as news names it",
+			"Government shelling in the Suwayda province killed three people.",
+			0, "shelling", "ASSAULT", "", state("SYR"), nil, &parley.Place{Name: "Suwayda", Country: "SYR"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ms, sents := locate(t, g, tt.text)
+			if tt.sent >= len(sents) {
+				t.Fatalf("%d sentences, want more than %d", len(sents), tt.sent)
+			}
+			s := sents[tt.sent]
+			i := strings.Index(s.Span.In(tt.text), tt.trigger)
+			if i < 0 {
+				t.Fatalf("trigger %q not in sentence %d", tt.trigger, tt.sent)
+			}
+			e := &parley.Event{Type: tt.typ, Mode: tt.mode, Actors: tt.actors, Recipients: tt.recipients,
+				Trigger: parley.Span{Start: s.Span.Start + i, End: s.Span.Start + i + len(tt.trigger)}}
+			got := g.EventPlaceFor(ms, nil, sents, tt.sent, e, tt.text)
+			switch {
+			case tt.want == nil && got != nil:
+				t.Errorf("EventPlaceFor = %+v, want nil", got)
+			case tt.want != nil && got == nil:
+				t.Errorf("EventPlaceFor = nil, want %+v", tt.want)
+			case tt.want != nil && (got.Country != tt.want.Country || tt.want.Name != "" && got.Name != tt.want.Name):
+				t.Errorf("EventPlaceFor = %+v, want %+v", got, tt.want)
+			}
+		})
+	}
+}
