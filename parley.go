@@ -121,6 +121,17 @@ type Sentence struct {
 	Tokens []Token `json:"tokens,omitempty"`
 }
 
+// Dep is the syntax of one token of a sentence: its universal part of
+// speech, its Penn Treebank tag, its head (the index of another token of
+// the same sentence, -1 for the root) and its Universal Dependencies
+// relation to that head (nsubj, obj, obl:agent, nsubj:pass...).
+type Dep struct {
+	Tag  string `json:"tag"`
+	XPOS string `json:"xpos,omitempty"`
+	Head int    `json:"head"`
+	Rel  string `json:"rel"`
+}
+
 // Actor is a coded participant in an event: a state, one of its sectors, an
 // international or non-governmental body, or a named person acting for one.
 type Actor struct {

@@ -19,6 +19,8 @@ import (
 	"io/fs"
 	"sync"
 
+	"github.com/parley-events/parley"
+
 	"github.com/parley-events/parley/data"
 )
 
@@ -386,8 +388,17 @@ func (m *Model) Parse(words []string) []Word {
 // and returns; with a dst of enough capacity it does not allocate.
 func (m *Model) AppendParse(dst []Word, words []string) []Word {
 	dst = dst[:0]
+	m.analyse(words, func(tag, xpos string, head int, rel string) {
+		dst = append(dst, Word{Tag: tag, XPOS: xpos, Head: head, Rel: rel})
+	})
+	return dst
+}
+
+// analyse tags and parses one sentence and calls emit for each word in
+// order with its tags, head (-1 for the root) and relation.
+func (m *Model) analyse(words []string, emit func(tag, xpos string, head int, rel string)) {
 	if len(words) == 0 {
-		return dst
+		return
 	}
 	s := m.scratch()
 	defer m.pool.Put(s)
@@ -400,8 +411,17 @@ func (m *Model) AppendParse(dst []Word, words []string) []Word {
 		if h == len(words) {
 			h = -1
 		}
-		dst = append(dst, Word{Tag: m.hdr.UPOS[c], XPOS: m.hdr.XPOS[c], Head: h, Rel: m.hdr.Rels[st.rels[i]]})
+		emit(m.hdr.UPOS[c], m.hdr.XPOS[c], h, m.hdr.Rels[st.rels[i]])
 	}
+}
+
+// AppendDeps is AppendParse in parley's own type: it appends to dst (reset
+// to length 0) the syntax of each word of one sentence.
+func (m *Model) AppendDeps(dst []parley.Dep, words []string) []parley.Dep {
+	dst = dst[:0]
+	m.analyse(words, func(tag, xpos string, head int, rel string) {
+		dst = append(dst, parley.Dep{Tag: tag, XPOS: xpos, Head: head, Rel: rel})
+	})
 	return dst
 }
 

@@ -139,3 +139,22 @@ func TestAppendParseAllocs(t *testing.T) {
 }
 
 func fmtAny(v any) string { return fmt.Sprint(v) }
+
+func TestAppendDepsMatchesParse(t *testing.T) {
+	m, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	words := []string{"Moscow", "hosted", "Syria", "'s", "foreign", "and", "defense", "ministers", "on", "Thursday", "."}
+	ws := m.Parse(words)
+	deps := m.AppendDeps(nil, words)
+	if len(deps) != len(ws) {
+		t.Fatalf("AppendDeps gave %d deps for %d words", len(deps), len(ws))
+	}
+	for i, w := range ws {
+		d := deps[i]
+		if d.Tag != w.Tag || d.XPOS != w.XPOS || d.Head != w.Head || d.Rel != w.Rel {
+			t.Errorf("word %d %q: AppendDeps %+v, Parse %+v", i, words[i], d, w)
+		}
+	}
+}
