@@ -73,6 +73,9 @@ type KB struct {
 	orgBy     map[string]int   // folded names
 	personBy  map[string][]int // folded names → people bearing them
 	looseBy   map[string][]int // looseKey of names → people
+	keyBy     map[string][]int // TranslitKey of full names → people
+	agentBy   map[string]int   // folded agent names and aliases → kb.agents
+	holders   map[string][]int // officeKey(code, office) → people who held it
 }
 
 // The table files under the directory Load reads.
@@ -95,11 +98,14 @@ func Load(fsys fs.FS) (*KB, error) {
 		orgBy:     map[string]int{},
 		personBy:  map[string][]int{},
 		looseBy:   map[string][]int{},
+		keyBy:     map[string][]int{},
+		agentBy:   map[string]int{},
+		holders:   map[string][]int{},
 	}
 	kb.loadCountries(fsys, &errs)
 	kb.loadOrgs(fsys, &errs)
-	kb.loadPeople(fsys, &errs)
 	kb.loadAgents(fsys, &errs)
+	kb.loadPeople(fsys, &errs)
 	if len(errs) > 0 {
 		return nil, errors.Join(errs...)
 	}
@@ -286,6 +292,13 @@ func (kb *KB) loadPeople(fsys fs.FS, errs *errorList) {
 		return
 	}
 	byName := map[string]int{}
+	rowKey := map[string]int{} // a whole role, to refuse duplicates
+	type held struct {
+		person int
+		role   Role
+		line   int
+	}
+	offices := map[string][]held{} // officeKey → roles of single-holder offices
 	for _, r := range t.rows {
 		name := r.get("name")
 		role := Role{Role: parley.Role{Code: r.get("code"), Sector: r.get("sector"), Title: r.get("title")}, Org: r.get("org")}
@@ -332,11 +345,26 @@ func (kb *KB) loadPeople(fsys fs.FS, errs *errorList) {
 		if role.Org != "" {
 			role.Org = kb.orgs[kb.orgBy[fold(stripThe(role.Org))]].Name
 		}
+		rk := strings.Join([]string{name, role.Code, role.Sector, role.Title, role.Org, r.get("valid_from"), r.get("valid_to")}, "|")
+		if l, dup := rowKey[rk]; dup {
+			errs.at(t, r, "%s: the same role as line %d", name, l)
+			continue
+		}
+		rowKey[rk] = r.line
 		i, seen := byName[name]
 		if !seen {
 			i = len(kb.people)
 			byName[name] = i
 			kb.people = append(kb.people, Person{Name: name})
+		}
+		if off := kb.office(role.Title); singleHolder[off] {
+			k := officeKey(firstNonEmpty(role.Org, role.Code), off)
+			for _, h := range offices[k] {
+				if h.person != i && overlap(h.role.Role, role.Role) {
+					errs.at(t, r, "%s: %s of %s overlaps %s's term (line %d)", name, off, firstNonEmpty(role.Org, role.Code), kb.people[h.person].Name, h.line)
+				}
+			}
+			offices[k] = append(offices[k], held{i, role, r.line})
 		}
 		p := &kb.people[i]
 		for _, a := range r.list("aliases") {
@@ -358,7 +386,92 @@ func (kb *KB) loadPeople(fsys fs.FS, errs *errorList) {
 			}
 		}
 	}
+	kb.indexPeople(0)
 }
+
+// indexPeople adds people[from:] to the transliteration and office indexes.
+func (kb *KB) indexPeople(from int) {
+	for i := from; i < len(kb.people); i++ {
+		p := kb.people[i]
+		for _, n := range slices.Concat([]string{p.Name}, p.Aliases) {
+			if ws := translitWords(n); len(ws) >= 2 {
+				k := strings.Join(ws, " ")
+				if !slices.Contains(kb.keyBy[k], i) {
+					kb.keyBy[k] = append(kb.keyBy[k], i)
+				}
+			}
+		}
+		for _, r := range p.Roles {
+			k := officeKey(firstNonEmpty(r.Org, r.Code), kb.office(r.Title))
+			if !slices.Contains(kb.holders[k], i) {
+				kb.holders[k] = append(kb.holders[k], i)
+			}
+		}
+	}
+}
+
+// singleHolder are the offices one person holds at a time; people.tsv may
+// not give two people overlapping terms in one of them for one state.
+var singleHolder = map[string]bool{
+	"president": true, "prime minister": true, "foreign minister": true, "defence minister": true,
+	"king": true, "queen": true, "emir": true, "sultan": true, "emperor": true, "chancellor": true,
+	"supreme leader": true, "crown prince": true, "secretary of state": true, "secretary-general": true,
+}
+
+func officeKey(codeOrOrg, office string) string { return codeOrOrg + "|" + office }
+
+// office returns the canonical name of a title: the agent noun it is a
+// spelling of ("defense secretary" → "defence minister"), or the folded
+// title.
+func (kb *KB) office(title string) string {
+	k := fold(title)
+	if a, ok := kb.agentBy[k]; ok {
+		return kb.agents[a].Name
+	}
+	return k
+}
+
+// overlap reports whether two dated roles share more than a handover day.
+func overlap(a, b parley.Role) bool {
+	far := time.Date(9999, 1, 1, 0, 0, 0, 0, time.UTC)
+	aTo, bTo := a.ValidTo, b.ValidTo
+	if aTo.IsZero() {
+		aTo = far
+	}
+	if bTo.IsZero() {
+		bTo = far
+	}
+	return a.ValidFrom.Before(bTo) && b.ValidFrom.Before(aTo)
+}
+
+// Holder returns the one person who held office (a title, any spelling the
+// agents table knows: "defense secretary", "foreign minister") for
+// codeOrOrg (an alpha-3 code or a body's canonical name) on day. It reports
+// false when nobody or more than one person did, or day is zero.
+func (kb *KB) Holder(codeOrOrg, office string, day time.Time) (Person, Role, bool) {
+	if day.IsZero() {
+		return Person{}, Role{}, false
+	}
+	off := kb.office(office)
+	found, role := -1, Role{}
+	for _, id := range kb.holders[officeKey(codeOrOrg, off)] {
+		for _, r := range kb.people[id].Roles {
+			if r.ValidOn(day) && firstNonEmpty(r.Org, r.Code) == codeOrOrg && kb.office(r.Title) == off {
+				if found >= 0 && found != id {
+					return Person{}, Role{}, false
+				}
+				found, role = id, r
+			}
+		}
+	}
+	if found < 0 {
+		return Person{}, Role{}, false
+	}
+	return kb.people[found], role, true
+}
+
+// People returns every person of the knowledge base, in data order.
+func (kb *KB) People() []Person { return slices.Clone(kb.people) }
 
 func (kb *KB) loadAgents(fsys fs.FS, errs *errorList) {
 	t, ok := readTable(fsys, ".", agentsFile, []string{"agent", "sector", "person", "aliases"}, false, errs)
@@ -389,6 +502,9 @@ func (kb *KB) loadAgents(fsys fs.FS, errs *errorList) {
 			seen[fold(n)] = a.Name
 		}
 		if !bad {
+			for _, n := range slices.Concat([]string{a.Name}, a.Aliases) {
+				kb.agentBy[fold(n)] = len(kb.agents)
+			}
 			kb.agents = append(kb.agents, a)
 		}
 	}
@@ -450,6 +566,11 @@ func (kb *KB) personIndex(name string) int {
 	ids := kb.personBy[fold(strings.TrimSpace(name))]
 	if len(ids) == 0 {
 		ids = kb.looseBy[looseKey(name)]
+	}
+	if len(ids) == 0 {
+		if ws := translitWords(name); len(ws) >= 2 {
+			ids = kb.keyBy[strings.Join(ws, " ")]
+		}
 	}
 	return kb.pick(ids, time.Time{}, nil)
 }
@@ -513,17 +634,59 @@ func (kb *KB) Canonical(name string) string {
 	return name
 }
 
-// SamePerson reports whether two spellings name the same person: the same
-// entry of the knowledge base, or, for names it does not know, the same
-// loose key (case, diacritics, al-/el- articles and common transliterations
-// of given names ignored).
+// SamePerson reports whether two spellings name the same person. Names the
+// knowledge base knows (any alias, or the transliteration key of one) are
+// the same person when they are the same entry. A name it does not know is
+// the same person as a known one when its transliteration key matches one
+// of that person's names (see TranslitKey and namesMatch) and no other
+// person's; two unknown names when their keys match.
 func (kb *KB) SamePerson(a, b string) bool {
 	i, j := kb.personIndex(a), kb.personIndex(b)
-	if i >= 0 || j >= 0 {
+	switch {
+	case i >= 0 && j >= 0:
 		return i == j
+	case i >= 0:
+		return kb.matchesOnly(i, translitWords(b))
+	case j >= 0:
+		return kb.matchesOnly(j, translitWords(a))
 	}
-	ka := looseKey(a)
-	return ka != "" && ka == looseKey(b)
+	return namesMatch(translitWords(a), translitWords(b))
+}
+
+// matchesOnly reports whether the name ws matches a name of person i and
+// has two or more words (a bare surname the KB does not list is not enough).
+func (kb *KB) matchesOnly(i int, ws []string) bool {
+	if len(ws) < 2 {
+		return false
+	}
+	p := kb.people[i]
+	for _, n := range slices.Concat([]string{p.Name}, p.Aliases) {
+		// a surname alias ("Sinwar") does not make every Sinwar one person
+		if nw := translitWords(n); len(nw) >= 2 && namesMatch(ws, nw) {
+			return true
+		}
+	}
+	return false
+}
+
+// SameActor reports whether two person actors are one person: their names
+// match (SamePerson) and their countries agree. Actors with different
+// country codes are one person only when the knowledge base knows the
+// person in both (an official who moved to an international body).
+func (kb *KB) SameActor(a, b parley.Actor) bool {
+	if a.Name == "" || b.Name == "" || !kb.SamePerson(a.Name, b.Name) {
+		return false
+	}
+	if a.Code == "" || b.Code == "" || a.Code == b.Code {
+		return true
+	}
+	i := kb.personIndex(a.Name)
+	if i < 0 || i != kb.personIndex(b.Name) {
+		return false
+	}
+	hasA := slices.ContainsFunc(kb.people[i].Roles, func(r Role) bool { return r.Code == a.Code })
+	hasB := slices.ContainsFunc(kb.people[i].Roles, func(r Role) bool { return r.Code == b.Code })
+	return hasA && hasB
 }
 
 // roleOn picks the role of p to report on day: a role valid that day,

@@ -2,10 +2,12 @@ package actor
 
 import (
 	"errors"
+	"maps"
 	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
+	"time"
 )
 
 func mustDefault(t testing.TB) *KB {
@@ -129,6 +131,131 @@ func TestFold(t *testing.T) {
 	for _, tc := range tests {
 		if got := fold(tc.in); got != tc.want {
 			t.Errorf("fold(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
+
+// heads are the titles of heads of state or government.
+var heads = map[string]bool{"president": true, "prime minister": true, "king": true, "queen": true, "emir": true,
+	"sultan": true, "chancellor": true, "supreme leader": true, "acting president": true, "emperor": true,
+	"chairman of the Presidential Leadership Council": true, "chairman of the Sovereignty Council": true,
+	"chairman of the Presidential Council": true}
+
+func TestCoverage(t *testing.T) {
+	kb := mustDefault(t)
+	g20 := []string{"ARG", "AUS", "BRA", "CAN", "CHN", "FRA", "DEU", "IND", "IDN", "ITA", "JPN", "KOR", "MEX", "RUS", "SAU", "ZAF", "TUR", "GBR", "USA"}
+	mena := []string{"DZA", "BHR", "EGY", "IRN", "IRQ", "ISR", "JOR", "KWT", "LBN", "LBY", "MAR", "OMN", "PSE", "QAT", "SAU", "SYR", "TUN", "TUR", "ARE", "YEM"}
+	holds := func(code string, on time.Time, fits func(string) bool) bool {
+		for _, p := range kb.people {
+			for _, r := range p.Roles {
+				if r.Code == code && r.ValidOn(on) && fits(r.Title) {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	for _, code := range slices.Concat(g20, mena) {
+		if _, ok := kb.Country(code); !ok {
+			t.Errorf("%s is not a country", code)
+		}
+		for _, d := range []string{"2025-06-01", "2019-06-01"} {
+			if !holds(code, day(d), func(title string) bool { return heads[title] }) {
+				t.Errorf("%s: no head of state or government on %s", code, d)
+			}
+		}
+		if !holds(code, day("2025-06-01"), func(title string) bool {
+			return kb.office(title) == "foreign minister" || title == "secretary of state" || title == "acting foreign minister"
+		}) {
+			t.Errorf("%s: no foreign minister on 2025-06-01", code)
+		}
+	}
+	// the EU
+	for _, org := range []string{"European Commission", "EU"} {
+		if _, ok := kb.Org(org); !ok {
+			t.Errorf("org %s missing", org)
+		}
+	}
+}
+
+func TestHolder(t *testing.T) {
+	kb := mustDefault(t)
+	tests := []struct {
+		code, office, day, want string
+	}{
+		{"SYR", "president", "2024-12-01", "Bashar al-Assad"},
+		{"SYR", "president", "2025-01-01", "Ahmed al-Sharaa"},
+		{"USA", "defense secretary", "2025-06-01", "Pete Hegseth"},
+		{"USA", "defence minister", "2022-06-01", "Lloyd Austin"},
+		{"GBR", "foreign secretary", "2025-06-01", "David Lammy"},
+		{"IRN", "foreign minister", "2023-01-01", "Hossein Amir-Abdollahian"},
+		{"RUS", "defence minister", "2023-01-01", "Sergei Shoigu"},
+		{"SYR", "president", "", ""},
+		{"ATA", "president", "2025-01-01", ""},
+	}
+	for _, tc := range tests {
+		p, _, ok := kb.Holder(tc.code, tc.office, day(tc.day))
+		if got := p.Name; got != tc.want || ok != (tc.want != "") {
+			t.Errorf("Holder(%s, %s, %s) = %q, %v; want %q", tc.code, tc.office, tc.day, got, ok, tc.want)
+		}
+	}
+}
+
+func TestLoadRefusesOverlapsAndDuplicates(t *testing.T) {
+	base := fstest.MapFS{
+		"countries.tsv": {Data: []byte("alpha3\talpha2\tname\taliases\tadjectives\tcapitals\nSYR\tSY\tSyria\t\tSyrian\tDamascus\n")},
+		"orgs.tsv":      {Data: []byte("org\tcode\tsector\taliases\nUN\tIGO\tIGO\n")},
+		"agents.tsv":    {Data: []byte("agent\tsector\tperson\taliases\nforeign minister\tGOV\tyes\tforeign secretary\n")},
+	}
+	tests := []struct {
+		name, people string
+		want         []string
+	}{
+		{"overlapping terms of one office",
+			"A B\t\tSYR\tGOV\tforeign minister\t\t2020-01-01\t2022-01-01\n" +
+				"C D\t\tSYR\tGOV\tforeign secretary\t\t2021-06-01\t\n",
+			[]string{"people.tsv:3:", "C D", "overlaps A B's term (line 2)"}},
+		{"an open term overlapping a later one",
+			"A B\t\tSYR\tGOV\tforeign minister\t\t2020-01-01\t\n" +
+				"C D\t\tSYR\tGOV\tforeign minister\t\t2024-01-01\t\n",
+			[]string{"people.tsv:3:", "overlaps A B's term"}},
+		{"duplicate row",
+			"A B\t\tSYR\tGOV\tforeign minister\t\t2020-01-01\t2022-01-01\n" +
+				"A B\t\tSYR\tGOV\tforeign minister\t\t2020-01-01\t2022-01-01\n",
+			[]string{"people.tsv:3:", "the same role as line 2"}},
+		{"unknown country code",
+			"A B\t\tXYZ\tGOV\tforeign minister\t\t2020-01-01\t\n",
+			[]string{"people.tsv:2:", `code "XYZ"`}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			fsys := maps.Clone(base)
+			fsys["people.tsv"] = &fstest.MapFile{Data: []byte("name\taliases\tcode\tsector\ttitle\torg\tvalid_from\tvalid_to\n" + tc.people)}
+			_, err := Load(fsys)
+			if err == nil {
+				t.Fatal("Load: no error")
+			}
+			for _, w := range tc.want {
+				if !strings.Contains(err.Error(), w) {
+					t.Errorf("Load error lacks %q; got:\n%v", w, err)
+				}
+			}
+		})
+	}
+	// a handover on one day is not an overlap
+	fsys := maps.Clone(base)
+	fsys["people.tsv"] = &fstest.MapFile{Data: []byte("name\taliases\tcode\tsector\ttitle\torg\tvalid_from\tvalid_to\n" +
+		"A B\t\tSYR\tGOV\tforeign minister\t\t2020-01-01\t2022-01-01\nC D\t\tSYR\tGOV\tforeign minister\t\t2022-01-01\t\n")}
+	if _, err := Load(fsys); err != nil {
+		t.Errorf("Load with a same-day handover: %v", err)
+	}
+}
+
+func BenchmarkDefault(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := Default(); err != nil {
+			b.Fatal(err)
 		}
 	}
 }

@@ -283,11 +283,16 @@ func pickEntry(es []entry) entry {
 
 // scan holds the state of one Find call.
 type scan struct {
-	r    *Recognizer
-	text string
-	day  time.Time
-	seen map[int]bool // people named in full so far
-	out  []parley.Mention
+	r       *Recognizer
+	text    string
+	day     time.Time
+	seen    map[int]bool // people named in full so far
+	out     []parley.Mention
+	sent    parley.Span     // the sentence being scanned
+	persons []personRef     // person mentions so far, in text order
+	learned []Learned       // people learned from this text
+	local   map[string]int  // folded full names and surnames → learned
+	localW  map[string]bool // the first word of each key of local
 }
 
 // Find returns the actor mentions in the sentences of text, ordered by
@@ -300,11 +305,35 @@ type scan struct {
 // country or capital stands for its government (GOV); a bare adjective
 // carries no sector. Spans cover the name without a leading "the" or a
 // trailing possessive "'s" (which sets Possessive).
+//
+// Within the article, Find also resolves (see resolve.go): a surname or a
+// learned person's name repeated; a singular title with or without a
+// country ("the Syrian foreign minister", "Syria's foreign minister", "the
+// minister") to the person holding it, named earlier in the article or, for
+// a country's office on a known day, in the knowledge base; "he"/"she" in
+// subject position to the most recent person subject; and "the two
+// sides"/"both countries" to two MentionCountry mentions with the same
+// span, the two most recent distinct states, in text order (a coder reads
+// mentions sharing one span as coordinated). A capital or seat of
+// government right after a locative preposition ("in Moscow", "at the White
+// House") is a place, not an actor: no mention is given for it, and the
+// places stage handles it.
 func (r *Recognizer) Find(text string, sents []parley.Sentence, published time.Time) []parley.Mention {
+	ms, _ := r.FindAll(text, sents, published)
+	return ms
+}
+
+// FindAll is Find plus the people learned in this text: people the
+// knowledge base does not know, named with a title ("Jordanian Interior
+// Minister Mazen al-Faraya"), an appositive ("Mazen al-Faraya, Jordan's
+// interior minister") or as a counterpart ("his Jordanian counterpart
+// Mazen al-Faraya"). Each is listed once, in text order.
+func (r *Recognizer) FindAll(text string, sents []parley.Sentence, published time.Time) ([]parley.Mention, []Learned) {
 	s := &scan{r: r, text: text, day: published, seen: map[int]bool{}}
 	var us []unit
 	for _, sent := range sents {
 		us = units(text, sent.Tokens, us[:0])
+		s.sent = sent.Span
 		s.sentence(us, isAllCaps(us))
 	}
 	slices.SortStableFunc(s.out, func(a, b parley.Mention) int {
@@ -313,7 +342,7 @@ func (r *Recognizer) Find(text string, sents []parley.Sentence, published time.T
 		}
 		return a.Span.End - b.Span.End
 	})
-	return s.out
+	return s.out, s.learned
 }
 
 // isAllCaps reports whether a sentence is written in capitals (a headline).
@@ -343,6 +372,10 @@ func (s *scan) sentence(us []unit, caps bool) {
 					continue
 				}
 			}
+			if next, ok := s.unnamed(us, i, caps); ok {
+				i = next
+				continue
+			}
 			i++
 			continue
 		}
@@ -364,8 +397,16 @@ func (s *scan) named(us []unit, i int, m match, caps bool) int {
 	if e.kind == entryPerson {
 		id := s.personOf(m.entries, m.end-i > 1)
 		role := roleOn(kb.people[id], s.day, "", "")
-		s.out = append(s.out, parley.Mention{Span: span, Kind: parley.MentionPerson, Possessive: possessive, Actor: personActor(kb.people[id], role)})
+		s.person(us, i, parley.Mention{Span: span, Kind: parley.MentionPerson, Possessive: possessive, Actor: personActor(kb.people[id], role)})
+		if !possessive {
+			if _, next, ok := s.appositive(us, end, caps); ok {
+				return next // the appositive describes the person: no mentions of its own
+			}
+		}
 		return after
+	}
+	if e.kind == entryCapital && locative(us, i) {
+		return after // "in Moscow": a place
 	}
 	var base parley.Actor
 	var kind parley.MentionKind
@@ -390,10 +431,17 @@ func (s *scan) named(us []unit, i int, m match, caps bool) int {
 				}
 			}
 			g := parley.Actor{Code: base.Code, Sector: ag.Sector, Org: base.Org}
+			gspan := parley.Span{Start: span.Start, End: us[aend-1].span.End}
 			if ag.Title {
 				g.Title = ag.Name
+				if !plural(us[aend-1].key) {
+					if p, ok := s.resolveTitle(firstNonEmpty(base.Org, base.Code), a); ok {
+						s.person(us, i, parley.Mention{Span: gspan, Kind: parley.MentionPerson, Actor: p})
+						return aend
+					}
+				}
 			}
-			s.out = append(s.out, parley.Mention{Span: parley.Span{Start: span.Start, End: us[aend-1].span.End}, Kind: parley.MentionGroup, Actor: g})
+			s.out = append(s.out, parley.Mention{Span: gspan, Kind: parley.MentionGroup, Actor: g})
 			return aend
 		}
 	}
@@ -430,7 +478,6 @@ var complements = map[string]bool{"for": true, "to": true, "of": true, "on": tru
 // reports false when no name follows.
 func (s *scan) titled(us []unit, start, tend, agent int, code, org string, caps bool) (int, bool) {
 	kb := s.r.kb
-	ag := kb.agents[agent]
 	p := tend
 	// "Special Presidential Envoy for Syria," / "Minister of State"
 	if p+1 < len(us) && complements[us[p].key] {
@@ -457,12 +504,18 @@ func (s *scan) titled(us []unit, start, tend, agent int, code, org string, caps 
 			return 0, false
 		}
 		id := s.personOf(m.entries, m.end-p > 1)
-		role := roleOn(kb.people[id], s.day, firstNonEmpty(code, org), ag.Name)
-		s.out = append(s.out, parley.Mention{Span: parley.Span{Start: us[start].span.Start, End: us[m.end-1].span.End}, Kind: parley.MentionPerson, Actor: personActor(kb.people[id], role)})
+		title, _ := s.titleOf(agent)
+		role := roleOn(kb.people[id], s.day, firstNonEmpty(code, org), title)
+		s.person(us, start, parley.Mention{Span: parley.Span{Start: us[start].span.Start, End: us[m.end-1].span.End}, Kind: parley.MentionPerson, Actor: personActor(kb.people[id], role)})
 		return m.end, true
 	}
 	if code == "" || caps {
 		return 0, false // an unknown person needs the title's country, and capitals hide names
+	}
+	if l, ok := s.localAt(us, p); ok {
+		// a person learned earlier in this text, named with a title again
+		s.person(us, start, parley.Mention{Span: parley.Span{Start: us[start].span.Start, End: us[l.end-1].span.End}, Kind: parley.MentionPerson, Actor: l.actor})
+		return l.end, true
 	}
 	// An unknown person: the capitalized words after the title.
 	q := p
@@ -485,8 +538,10 @@ done:
 		return 0, false
 	}
 	name := parley.Span{Start: us[p].span.Start, End: us[q-1].span.End}.In(s.text)
-	a := parley.Actor{Code: code, Sector: ag.Sector, Org: org, Name: name, Title: ag.Name}
-	s.out = append(s.out, parley.Mention{Span: parley.Span{Start: us[start].span.Start, End: us[q-1].span.End}, Kind: parley.MentionPerson, Actor: a})
+	title, sector := s.titleOf(agent)
+	a := parley.Actor{Code: code, Sector: sector, Org: org, Name: name, Title: title}
+	s.learn(a)
+	s.person(us, start, parley.Mention{Span: parley.Span{Start: us[start].span.Start, End: us[q-1].span.End}, Kind: parley.MentionPerson, Actor: a})
 	return q, true
 }
 
@@ -494,7 +549,10 @@ done:
 var particles = map[string]bool{"al": true, "el": true, "bin": true, "ibn": true, "bint": true, "de": true, "van": true, "von": true, "der": true, "da": true}
 
 // notNames are capitalized words that do not start a name after a title.
-var notNames = map[string]bool{"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true,
+var notNames = map[string]bool{"january": true, "february": true, "march": true, "april": true, "june": true, "july": true,
+	"august": true, "september": true, "october": true, "november": true, "december": true, "but": true, "after": true,
+	"meanwhile": true, "however": true, "earlier": true, "later": true, "also": true, "this": true, "that": true, "a": true, "an": true,
+	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true,
 	"saturday": true, "sunday": true, "on": true, "in": true, "the": true, "and": true, "said": true, "says": true, "has": true,
 	"was": true, "is": true, "will": true, "who": true}
 
