@@ -62,7 +62,9 @@ func (m *Main) ingest(ctx context.Context, args []string) error {
 // runIngest opens the store, ingests what read yields and reports problems
 // on stderr.
 func (m *Main) runIngest(ctx context.Context, dbPath string, read extract.ReadFunc, workers int, quiet bool) (extract.Summary, error) {
-	p, err := extract.New()
+	// The clock is read here, at the edge, only to give a year to a
+	// dateline that names none.
+	p, err := extract.NewWithConfig(extract.Config{Now: time.Now()})
 	if err != nil {
 		return extract.Summary{}, err
 	}
