@@ -64,7 +64,7 @@ func (m *Main) ingest(ctx context.Context, args []string) error {
 func (m *Main) runIngest(ctx context.Context, dbPath string, read extract.ReadFunc, workers int, quiet bool) (extract.Summary, error) {
 	// The clock is read here, at the edge, only to give a year to a
 	// dateline that names none.
-	p, err := extract.NewWithConfig(extract.Config{Now: time.Now()})
+	p, err := extract.NewWithConfig(extract.Config{Now: m.now()})
 	if err != nil {
 		return extract.Summary{}, err
 	}

@@ -15,12 +15,13 @@ import (
 	"sort"
 	"strings"
 	"syscall"
+	"time"
 )
 
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	m := &Main{Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr, Getenv: os.Getenv}
+	m := &Main{Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr, Getenv: os.Getenv, Now: time.Now}
 	err := m.Run(ctx, os.Args[1:])
 	stop()
 	os.Exit(exitCode(err, m.Stderr))
@@ -32,6 +33,9 @@ type Main struct {
 	Stdin          io.Reader
 	Stdout, Stderr io.Writer
 	Getenv         func(string) string
+	// Now is the clock, read only to give a year to datelines that name
+	// none; nil means no clock (such dates stay unknown).
+	Now func() time.Time
 }
 
 // errUsage marks a command line that parley cannot make sense of (exit 2).

@@ -14,6 +14,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/parley-events/parley"
 )
@@ -23,7 +24,8 @@ func run(t *testing.T, stdin string, args ...string) (string, string, error) {
 	t.Helper()
 	var stdout, stderr bytes.Buffer
 	m := &Main{Stdin: strings.NewReader(stdin), Stdout: &stdout, Stderr: &stderr,
-		Getenv: func(string) string { return "" }}
+		Getenv: func(string) string { return "" },
+		Now:    func() time.Time { return time.Date(2026, 11, 23, 12, 0, 0, 0, time.UTC) }}
 	err := m.Run(context.Background(), args)
 	return stdout.String(), stderr.String(), err
 }
@@ -419,5 +421,28 @@ func TestServe(t *testing.T) {
 	cancel()
 	if err := <-done; err != nil {
 		t.Errorf("serve after cancel: %v", err)
+	}
+}
+
+func TestIngestInfersPublished(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "p.db")
+	dated := filepath.Join(dir, "dated.txt")
+	os.WriteFile(dated, []byte("Russia and Syria sign accord\n\nOn Thursday, July 31, Russian Foreign Minister Sergey Lavrov met Syrian Foreign Minister Asaad al-Shibani in Moscow.\n"), 0o644)
+	undated := filepath.Join(dir, "undated.txt")
+	os.WriteFile(undated, []byte("Russian Foreign Minister Sergey Lavrov met Syrian Foreign Minister Asaad al-Shibani in Moscow on Tuesday.\n"), 0o644)
+	_, stderr, err := run(t, "", "ingest", "--db", db, dated, undated)
+	if err != nil {
+		t.Fatalf("ingest: %v\n%s", err, stderr)
+	}
+	if !strings.Contains(stderr, "dated.txt: warning: no publication date given: 2025-07-31 inferred from the text") {
+		t.Errorf("no warning about the inferred date:\n%s", stderr)
+	}
+	if !strings.Contains(stderr, "undated.txt: warning: no publication date given or found") {
+		t.Errorf("no warning about the unknown date:\n%s", stderr)
+	}
+	out := dump(t, db)
+	if !strings.Contains(out, `"date":"2025-07-31"`) {
+		t.Errorf("the event of the dated story is not dated 2025-07-31:\n%s", out)
 	}
 }

@@ -33,7 +33,7 @@ func (m *Main) serve(ctx context.Context, args []string) error {
 
 // runServer serves the UI and API over the database until ctx is done.
 func (m *Main) runServer(ctx context.Context, dbPath, addr, token string) error {
-	p, err := extract.NewWithConfig(extract.Config{Now: time.Now()})
+	p, err := extract.NewWithConfig(extract.Config{Now: m.now()})
 	if err != nil {
 		return err
 	}
@@ -91,6 +91,14 @@ func uploadIngest(ctx context.Context, p *extract.Pipeline, store parley.Store, 
 		Report:  func(err error) { problems = append(problems, err.Error()) },
 	})
 	return sum, problems, err
+}
+
+// now reads the clock, or gives the zero time when there is none.
+func (m *Main) now() time.Time {
+	if m.Now == nil {
+		return time.Time{}
+	}
+	return m.Now()
 }
 
 // isTerminal reports whether w is a terminal (a character device).
