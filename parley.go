@@ -27,6 +27,17 @@ func (s Span) Contains(o Span) bool { return s.Start <= o.Start && o.End <= s.En
 // Overlaps reports whether s and o share at least one byte.
 func (s Span) Overlaps(o Span) bool { return s.Start < o.End && o.Start < s.End }
 
+// Distance is how many bytes lie between s and o; 0 when they overlap or touch.
+func (s Span) Distance(o Span) int {
+	switch {
+	case s.End <= o.Start:
+		return o.Start - s.End
+	case o.End <= s.Start:
+		return s.Start - o.End
+	}
+	return 0
+}
+
 // In returns the text the span covers, or "" when the span does not fit text.
 func (s Span) In(text string) string {
 	if s.Start < 0 || s.End > len(text) || s.Start > s.End {

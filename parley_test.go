@@ -137,3 +137,20 @@ func TestRoleValidOn(t *testing.T) {
 		t.Error("ValidOn is wrong at the boundaries")
 	}
 }
+
+func TestSpanDistance(t *testing.T) {
+	tests := []struct {
+		a, b Span
+		want int
+	}{
+		{Span{0, 5}, Span{8, 10}, 3},
+		{Span{8, 10}, Span{0, 5}, 3},
+		{Span{0, 5}, Span{5, 7}, 0},
+		{Span{0, 5}, Span{3, 9}, 0},
+	}
+	for _, tt := range tests {
+		if got := tt.a.Distance(tt.b); got != tt.want {
+			t.Errorf("%v.Distance(%v) = %d, want %d", tt.a, tt.b, got, tt.want)
+		}
+	}
+}

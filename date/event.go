@@ -89,7 +89,7 @@ func (r *Resolver) eventDate(timexes []Timex, sents []parley.Sentence, sent int,
 			if !future && hasPub && rg.Start.After(pub) {
 				continue
 			}
-			d := distance(t.Span, trigger)
+			d := t.Span.Distance(trigger)
 			if cutOff(s, t.Span, trigger) {
 				d += 1 << 20
 			}
@@ -175,16 +175,6 @@ func quoteOf(toks []parley.Token, at int) int {
 		}
 	}
 	return open
-}
-
-func distance(a, b parley.Span) int {
-	switch {
-	case a.End <= b.Start:
-		return b.Start - a.End
-	case b.End <= a.Start:
-		return a.Start - b.End
-	}
-	return 0
 }
 
 // cutOff reports whether a semicolon stands between spans a and b in the

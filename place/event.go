@@ -190,7 +190,7 @@ func (g *Gazetteer) ownPlace(ms []Mention, s parley.Sentence, trigger parley.Spa
 		} else if !g.strictLocative(s.Tokens, m, text) || cutBetween(s.Tokens, trigger, m.Span) {
 			continue
 		}
-		d := distance(m.Span, trigger)
+		d := m.Span.Distance(trigger)
 		if best == nil || d < bestDist {
 			best, bestDist = m, d
 		}
@@ -494,15 +494,4 @@ func sentenceOf(sents []parley.Sentence, span parley.Span) int {
 		}
 	}
 	return -1
-}
-
-// distance is how many bytes apart two spans are (0 when they overlap).
-func distance(a, b parley.Span) int {
-	switch {
-	case a.End <= b.Start:
-		return b.Start - a.End
-	case b.End <= a.Start:
-		return a.Start - b.End
-	}
-	return 0
 }
