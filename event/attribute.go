@@ -76,7 +76,25 @@ func (p parties) actors() []parley.Actor {
 	if p.ref != nil {
 		add(p.ref.Actor)
 	}
-	return out
+	// "Lavrov, the Russian foreign minister": a bare state is the same
+	// side as a named person or body of it.
+	kept := out[:0]
+	for _, a := range out {
+		if a.Name == "" && a.Org == "" {
+			covered := false
+			for _, b := range out {
+				if (b.Name != "" || b.Org != "") && b.Code == a.Code && (a.Sector == "" || a.Sector == b.Sector) {
+					covered = true
+					break
+				}
+			}
+			if covered {
+				continue
+			}
+		}
+		kept = append(kept, a)
+	}
+	return kept
 }
 
 // sentenceEvents codes the current sentence.
@@ -87,6 +105,10 @@ func (w *work) sentenceEvents() []parley.Event {
 		return nil
 	}
 	w.govern(trs)
+	w.parse()
+	if w.parsed() {
+		w.synGovern(trs)
+	}
 	var out []parley.Event
 	var ctx []string
 	ctxDone := false
@@ -215,7 +237,26 @@ func (w *work) attribute(trs []*trigger, ti int) (parley.Event, bool) {
 	// Violence and coercion "in Iraq" are against Iraq; a meeting "in
 	// Cairo" is only held there.
 	w.target = targeted[t.r.cat]
-	if t.r.noun {
+	synDone := false
+	if w.parsed() {
+		actor, recip, reciprocal, synDone = w.synParties(t)
+	}
+	if !synDone && w.parsed() && t.r.noun {
+		// Syntax sees no actor for the noun: no guess by position.
+		return parley.Event{}, false
+	}
+	if synDone {
+		// Syntax found the actor. A recipient it cannot see (a
+		// prepositional phrase attached too low, a complement clause) is
+		// the first mention after the trigger, as without syntax.
+		if recip.empty() && !reciprocal {
+			if t.r.noun {
+				_, recip, _ = w.nounParties(t)
+			} else if t.r.flags&flagHost == 0 {
+				recip = w.object(trs, ti)
+			}
+		}
+	} else if t.r.noun {
 		actor, recip, reciprocal = w.nounParties(t)
 	} else {
 		passive := w.passive(t)
@@ -280,6 +321,12 @@ func (w *work) attribute(trs []*trigger, ti int) (parley.Event, bool) {
 		// PLOVER: an announced retreat is a concession.
 		cat, mode, aux = "CONCEDE", "", ""
 	}
+	if cooperative[cat] && cat != "AGREE" && aux == parley.AuxFuture {
+		// PLOVER 3.1: consultations, support, cooperation and aid
+		// reported in the future tense are commitments: AGREE, with no
+		// auxiliary mode ("will visit", "will provide aid").
+		cat, mode, aux = "AGREE", "", ""
+	}
 	if !w.c.cb.ValidMode(cat, mode) {
 		mode = ""
 	}
@@ -300,7 +347,14 @@ func (w *work) attribute(trs []*trigger, ti int) (parley.Event, bool) {
 		e.CAMEO, e.Goldstein = code, g
 	}
 	e.PLOVERScore = w.c.cb.Score(cat, mode)
-	if claim := w.claimant(t, actor); claim != nil {
+	claim := (*parley.Mention)(nil)
+	if w.parsed() {
+		claim = w.synClaimant(t.lits[len(t.lits)-1])
+	}
+	if claim == nil {
+		claim = w.claimant(t, actor)
+	}
+	if claim != nil && !actor.names(claim) {
 		e.ClaimedBy = []parley.Actor{claim.Actor}
 	}
 	return e, true

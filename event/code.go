@@ -21,8 +21,10 @@ type work struct {
 	cstart []int // clause number -> first token
 	sm     []smention
 	used   []bool
-	trs    []*trigger // the sentence's triggers
-	target bool       // the trigger being attributed may have a place as recipient
+	trs    []*trigger   // the sentence's triggers
+	words  []string     // the sentence's words, for the parser
+	deps   []parley.Dep // the sentence's parse; empty without a parser
+	target bool         // the trigger being attributed may have a place as recipient
 }
 
 // smention is a mention of the current sentence, with its token range.
@@ -44,6 +46,7 @@ type trigger struct {
 func (w *work) reset(s *parley.Sentence) {
 	w.s = s
 	w.toks = s.Tokens
+	w.deps = w.deps[:0]
 	n := len(w.toks)
 	w.lem = w.lem[:0]
 	w.buf = w.buf[:0]

@@ -1,9 +1,10 @@
-// Package event is parley's first PLOVER event coder: lexicons of event
-// verbs and nouns (data/events) find triggers in a sentence, and the
-// position of actor mentions within the trigger's clause says who did it
-// to whom. It is a positional coder, not a parser: the actor is the
-// nearest actor mention before the trigger in its clause, the recipient the
-// first one after it, with rules for passives, hosts, reciprocal
+// Package event is parley's PLOVER event coder: lexicons of event verbs
+// and nouns (data/events) find triggers in a sentence, and the dependency
+// parse of that sentence (a Parser, given to NewCoder) says who did it to
+// whom: subject, object, passive agent, possessor, coordination,
+// apposition, relative and complement clauses. Without a parser, or where
+// the parse names no actor, the position of actor mentions within the
+// trigger's clause decides, with rules for passives, hosts, reciprocal
 // meetings, event nouns, intentions, reported speech and auxiliary modes.
 package event
 
@@ -28,16 +29,20 @@ type Coder struct {
 	words      map[string][][]string      // kind -> entries (token lists)
 	single     map[string]map[string]bool // kind -> one-token entries
 	irregular  map[string]string
+	parser     Parser // nil: positional attribution only
 }
 
 // NewCoder compiles the lexicons under events/ in lex (data.Events) and
 // checks every category and mode against the codebook. It reports every
-// problem of the lexicons at once, one "file:line: problem" each.
-func NewCoder(lex fs.FS, cb *plover.Codebook) (*Coder, error) {
+// problem of the lexicons at once, one "file:line: problem" each. p parses
+// the sentences that hold a trigger, and attribution then follows the
+// syntax (subject, object, passive agent, possessor, coordination); with a
+// nil p the coder attributes by position alone.
+func NewCoder(lex fs.FS, cb *plover.Codebook, p Parser) (*Coder, error) {
 	if cb == nil {
 		return nil, fmt.Errorf("event: nil codebook")
 	}
-	c := &Coder{cb: cb, byHead: map[string][]*rule{}}
+	c := &Coder{cb: cb, byHead: map[string][]*rule{}, parser: p}
 	var errs errorList
 	c.loadIrregular(lex, &errs)
 	c.loadRules(lex, verbsFile, false, cb, &errs)
@@ -64,13 +69,14 @@ func NewCoder(lex fs.FS, cb *plover.Codebook) (*Coder, error) {
 	return c, nil
 }
 
-// Default builds a Coder from the embedded lexicons and codebook.
+// Default builds a Coder from the embedded lexicons and codebook, without a
+// parser (positional attribution).
 func Default() (*Coder, error) {
 	cb, err := plover.Default()
 	if err != nil {
 		return nil, fmt.Errorf("event: %w", err)
 	}
-	return NewCoder(data.Events, cb)
+	return NewCoder(data.Events, cb, nil)
 }
 
 // Code returns the events of one article, ordered by sentence then

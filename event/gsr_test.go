@@ -54,7 +54,7 @@ func TestPLOVERGSR(t *testing.T) {
 	if err := json.Unmarshal(b, &recs); err != nil {
 		t.Fatalf("%s: %v", gsrPath, err)
 	}
-	c := coder(t)
+	c := parsedCoder(t)
 	split := sentence.NewSplitter()
 	var tp, np, ng, found int
 	for _, r := range recs {
@@ -104,7 +104,7 @@ func TestPLOVERGSR(t *testing.T) {
 	f1 := 2 * p * rc / max(p+rc, 1e-9)
 	t.Logf("PLOVER GSR (gold actor spans): %d gold dyads, %d predicted, %d matched: P=%.3f R=%.3f F1=%.3f; sentences with the gold category found: %d", ng, np, tp, p, rc, f1, found)
 	if f1 < 0.30 {
-		t.Errorf("GSR F1 %.3f, want at least 0.30 (measured 0.34)", f1)
+		t.Errorf("GSR F1 %.3f, want at least 0.30 (measured 0.36 with the parser)", f1)
 	}
 }
 

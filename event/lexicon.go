@@ -183,7 +183,7 @@ func (c *Coder) loadCues(lex fs.FS, errs *errorList) {
 }
 
 // word kinds of words.tsv.
-var wordKinds = []string{"light", "agent", "say", "determiner", "be", "pair", "person", "thing", "coord", "clause", "split", "prep", "place"}
+var wordKinds = []string{"light", "agent", "say", "determiner", "be", "pair", "person", "thing", "coord", "clause", "split", "prep", "place", "recipient"}
 
 func (c *Coder) loadWords(lex fs.FS, errs *errorList) {
 	c.words = map[string][][]string{}

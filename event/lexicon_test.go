@@ -3,11 +3,13 @@ package event
 import (
 	"fmt"
 	"strings"
+	"sync"
 	"testing"
 	"testing/fstest"
 
 	"github.com/parley-events/parley/data"
 	"github.com/parley-events/parley/plover"
+	"github.com/parley-events/parley/syntax"
 )
 
 func codebook(t testing.TB) *plover.Codebook {
@@ -21,7 +23,7 @@ func codebook(t testing.TB) *plover.Codebook {
 
 func coder(t testing.TB) *Coder {
 	t.Helper()
-	c, err := NewCoder(data.Events, codebook(t))
+	c, err := NewCoder(data.Events, codebook(t), nil)
 	if err != nil {
 		t.Fatalf("NewCoder: %v", err)
 	}
@@ -76,7 +78,7 @@ func TestLexiconErrors(t *testing.T) {
 		"events/words.tsv":     {Data: append(good("events/words.tsv"), []byte("verb\thold\n")...)},
 		"events/irregular.tsv": {Data: append(good("events/irregular.tsv"), []byte("met\tmeat\n")...)},
 	}
-	_, err := NewCoder(fsys, codebook(t))
+	_, err := NewCoder(fsys, codebook(t), nil)
 	if err == nil {
 		t.Fatal("NewCoder accepted bad lexicons")
 	}
@@ -103,7 +105,7 @@ func TestLexiconErrors(t *testing.T) {
 }
 
 func TestLexiconMissingFile(t *testing.T) {
-	_, err := NewCoder(fstest.MapFS{}, codebook(t))
+	_, err := NewCoder(fstest.MapFS{}, codebook(t), nil)
 	if err == nil || !strings.Contains(err.Error(), verbsFile) {
 		t.Errorf("NewCoder(empty fs) error = %v, want one naming %s", err, verbsFile)
 	}
@@ -134,3 +136,23 @@ func TestLemmas(t *testing.T) {
 }
 
 func sprintf(format string, args ...any) string { return fmt.Sprintf(format, args...) }
+
+// parsedCoder returns a Coder with parley's trained parser, loaded once.
+func parsedCoder(t testing.TB) *Coder {
+	t.Helper()
+	parserOnce.Do(func() { parserModel, parserErr = syntax.Default() })
+	if parserErr != nil {
+		t.Fatalf("syntax.Default: %v", parserErr)
+	}
+	c, err := NewCoder(data.Events, codebook(t), parserModel)
+	if err != nil {
+		t.Fatalf("NewCoder: %v", err)
+	}
+	return c
+}
+
+var (
+	parserOnce  sync.Once
+	parserModel *syntax.Model
+	parserErr   error
+)

@@ -45,7 +45,7 @@ func TestSeeds(t *testing.T) {
 		t.Fatalf("actor.Default: %v", err)
 	}
 	rec := actor.NewRecognizer(kb)
-	c := coder(t)
+	c := parsedCoder(t)
 	split := sentence.NewSplitter()
 	var tp, np, ng int
 	sc := bufio.NewScanner(f)

@@ -16,10 +16,13 @@ import (
 
 	"github.com/parley-events/parley"
 	"github.com/parley-events/parley/actor"
+	"github.com/parley-events/parley/data"
 	"github.com/parley-events/parley/date"
 	"github.com/parley-events/parley/event"
 	"github.com/parley-events/parley/place"
+	"github.com/parley-events/parley/plover"
 	"github.com/parley-events/parley/sentence"
+	"github.com/parley-events/parley/syntax"
 	"github.com/parley-events/parley/token"
 )
 
@@ -52,7 +55,15 @@ func NewWithConfig(cfg Config) (*Pipeline, error) {
 	if err != nil {
 		return nil, fmt.Errorf("extract: actor knowledge base: %w", err)
 	}
-	coder, err := event.Default()
+	cb, err := plover.Default()
+	if err != nil {
+		return nil, fmt.Errorf("extract: PLOVER codebook: %w", err)
+	}
+	model, err := syntax.Default()
+	if err != nil {
+		return nil, fmt.Errorf("extract: syntax model: %w", err)
+	}
+	coder, err := event.NewCoder(data.Events, cb, model)
 	if err != nil {
 		return nil, fmt.Errorf("extract: event coder: %w", err)
 	}

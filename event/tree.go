@@ -1,0 +1,620 @@
+package event
+
+import (
+	"strings"
+
+	"github.com/parley-events/parley"
+)
+
+// Parser gives the syntax of one sentence's words: for each word its tags,
+// its head and its Universal Dependencies relation (syntax.Model is one).
+type Parser interface {
+	AppendDeps(dst []parley.Dep, words []string) []parley.Dep
+}
+
+// quotes folds typographic apostrophes and quotes to the ASCII forms the
+// parser was trained on.
+var quotes = strings.NewReplacer("’", "'", "‘", "'", "“", `"`, "”", `"`, "—", "--", "–", "-")
+
+// parse fills w.deps with the parse of the current sentence, or leaves it
+// empty when the coder has no parser.
+func (w *work) parse() {
+	w.deps = w.deps[:0]
+	if w.c.parser == nil || len(w.toks) == 0 {
+		return
+	}
+	w.words = w.words[:0]
+	for _, t := range w.toks {
+		s := t.Span.In(w.a.Text)
+		if strings.ContainsAny(s, "’‘“”—–") {
+			s = quotes.Replace(s)
+		}
+		w.words = append(w.words, s)
+	}
+	w.deps = w.c.parser.AppendDeps(w.deps, w.words)
+	if len(w.deps) != len(w.toks) {
+		w.deps = w.deps[:0] // a parser that disagrees on the words is ignored
+		return
+	}
+	for i, d := range w.deps {
+		if d.Head < -1 || d.Head >= len(w.deps) || d.Head == i {
+			w.deps = w.deps[:0]
+			return
+		}
+	}
+}
+
+// parsed reports whether the current sentence has a parse.
+func (w *work) parsed() bool { return len(w.deps) > 0 }
+
+// rel returns the relation of token i without its subtype ("nsubj:pass" is
+// "nsubj"), and the full relation.
+func (w *work) rel(i int) (string, string) {
+	r := w.deps[i].Rel
+	base, _, _ := strings.Cut(r, ":")
+	return base, r
+}
+
+// head returns the head of token i, -1 for the root.
+func (w *work) head(i int) int { return w.deps[i].Head }
+
+// kids appends to dst the dependents of h whose relation (full, or base
+// when base is set) is one of rels.
+func (w *work) kids(h int, rels ...string) []int {
+	var out []int
+	for i, d := range w.deps {
+		if d.Head != h {
+			continue
+		}
+		base, _, _ := strings.Cut(d.Rel, ":")
+		for _, r := range rels {
+			if d.Rel == r || base == r {
+				out = append(out, i)
+				break
+			}
+		}
+	}
+	return out
+}
+
+// caseOf returns the preposition (case or mark dependent) of token n, "" when
+// it has none; multiword ones ("according to", "on behalf of") give their
+// first word.
+func (w *work) caseOf(n int) string {
+	for i, d := range w.deps {
+		if d.Head == n && (d.Rel == "case" || d.Rel == "fixed") && i < n {
+			return w.toks[i].Norm
+		}
+	}
+	return ""
+}
+
+// isVerb reports whether the parser tagged token i as a verb or auxiliary.
+func (w *work) isVerb(i int) bool {
+	t := w.deps[i].Tag
+	return t == "VERB" || t == "AUX"
+}
+
+// isNoun reports whether the parser tagged token i as a noun.
+func (w *work) isNoun(i int) bool {
+	t := w.deps[i].Tag
+	return t == "NOUN" || t == "PROPN"
+}
+
+// phrase returns the actors a noun phrase headed at token n names: the
+// mention it is part of, or the mentions that modify it ("Syria's foreign
+// minister", "Iranian officials", "the president of Egypt", "Hamas
+// leader"), with the phrases coordinated with it ("X and Y") and, for a
+// relative pronoun, the noun the clause modifies.
+func (w *work) phrase(n, depth int) []*smention {
+	if n < 0 || depth > 3 {
+		return nil
+	}
+	var out []*smention
+	add := func(ms []*smention) {
+		for _, m := range ms {
+			dup := false
+			for _, o := range out {
+				if o == m {
+					dup = true
+					break
+				}
+			}
+			if !dup {
+				out = append(out, m)
+			}
+		}
+	}
+	own := -1
+	if k := w.ment[n]; k >= 0 {
+		own = k
+		add(w.sameSpan(k))
+		// "Hungarian and Romanian officials", "Syria's foreign and
+		// defense ministers": modifiers outside the mention join it.
+		m := w.sm[k]
+		for _, c := range w.kids(n, "amod", "nmod:poss", "compound") {
+			if c < m.first || c >= m.end {
+				if w.ment[c] >= 0 {
+					add(w.phrase(c, depth+1))
+				}
+			}
+		}
+	} else {
+		for _, c := range w.kids(n, "nmod:poss", "amod", "compound", "appos", "flat", "nmod", "det", "acl") {
+			base, full := w.rel(c)
+			switch {
+			case base == "nmod" && full != "nmod:poss" && w.caseOf(c) != "of":
+				continue // "attacks on Syria": the noun's recipient, not its owner
+			case base == "acl":
+				// "forces loyal to X", "troops of X": only a mention right at
+				// the clause's head counts.
+				if w.ment[c] < 0 {
+					continue
+				}
+			case base == "det" && w.ment[c] < 0:
+				continue
+			}
+			if w.ment[c] >= 0 && w.sm[w.ment[c]].m.Possessive && !w.isAgentNoun(n) && !w.eventNoun(n) {
+				// "Russia's bases": only agents and events take their
+				// owner as actor.
+				continue
+			}
+			add(w.phrase(c, depth+1))
+			if len(out) > 0 && base == "nmod:poss" {
+				break
+			}
+		}
+	}
+	for _, c := range w.kids(n, "conj") {
+		if own >= 0 && w.ment[c] == own {
+			continue
+		}
+		add(w.phrase(c, depth+1))
+	}
+	if own >= 0 {
+		// Conjuncts and appositions may hang on another token of the
+		// mention ("Trinidad and Tobago" is one, "X, Y's envoy" another).
+		m := w.sm[own]
+		for j := m.first; j < m.end; j++ {
+			if j == n {
+				continue
+			}
+			for _, c := range w.kids(j, "conj") {
+				if w.ment[c] != own && (c < m.first || c >= m.end) {
+					add(w.phrase(c, depth+1))
+				}
+			}
+		}
+	}
+	return out
+}
+
+// isAgentNoun reports whether token j names people or bodies that act.
+func (w *work) isAgentNoun(j int) bool { return w.is("agent", j) }
+
+// pronoun reports whether token j is a personal or relative pronoun.
+func (w *work) pronoun(j int) bool { return w.deps[j].Tag == "PRON" }
+
+// argument turns the node n filling an argument slot of verb v into
+// parties: a phrase, "the two sides", or a pronoun resolved to the
+// subject of a governing clause or the article before the sentence.
+func (w *work) argument(n, v int) parties {
+	if ms := w.phrase(n, 0); len(ms) > 0 {
+		return parties{ms: ms}
+	}
+	// "the two sides", "both countries".
+	if pr := w.pairEnding(n); pr != nil {
+		return parties{pair: pr}
+	}
+	if !w.pronoun(n) {
+		return parties{}
+	}
+	norm := w.toks[n].Norm
+	switch norm {
+	case "who", "which", "that", "whom":
+		// The relative clause's noun: "officials who met".
+		for x := v; x >= 0; x = w.head(x) {
+			if _, full := w.rel(x); full == "acl:relcl" {
+				return w.argument(w.head(x), w.head(w.head(x)))
+			}
+		}
+		return parties{}
+	}
+	// "Syria says it will withdraw": the subject of a clause above.
+	for x := w.head(v); x >= 0; x = w.head(x) {
+		for _, s := range w.kids(x, "nsubj") {
+			if s < n && !w.pronoun(s) {
+				if ms := w.phrase(s, 0); len(ms) > 0 {
+					return parties{ms: ms}
+				}
+			}
+		}
+	}
+	switch norm {
+	case "he", "she", "him", "her":
+		return w.refer(true)
+	case "it", "they", "them":
+		return w.refer(false)
+	}
+	return parties{}
+}
+
+// synSubject returns the subject of verb v: its nsubj (or, passive, the
+// obl:agent), inherited through xcomp, conj, participles and relative
+// clauses. passive tells whether v has a passive subject, which is then
+// returned as patient.
+func (w *work) synSubject(v int) (actor, patient parties, passive bool) {
+	for _, s := range w.kids(v, "nsubj:pass") {
+		passive = true
+		patient = w.argument(s, v)
+	}
+	if len(w.kids(v, "aux:pass")) > 0 {
+		passive = true
+	}
+	if passive {
+		for _, a := range w.kids(v, "obl:agent", "obl") {
+			if _, full := w.rel(a); full == "obl:agent" || w.caseOf(a) == "by" {
+				actor = w.argument(a, v)
+				break
+			}
+		}
+		if patient.empty() {
+			patient = w.inherited(v)
+		}
+		return
+	}
+	for _, s := range w.kids(v, "nsubj") {
+		if p := w.argument(s, v); !p.empty() {
+			return p, parties{}, false
+		}
+		return parties{}, parties{}, false // a subject that names no actor
+	}
+	return w.inherited(v), parties{}, false
+}
+
+// inherited returns the subject a verb without one takes from the verb it
+// depends on: "agreed to meet", "met X and discussed", "..., rejecting",
+// "officials who met", "forces loyal to".
+func (w *work) inherited(v int) parties {
+	h := w.head(v)
+	if h < 0 {
+		return parties{}
+	}
+	base, full := w.rel(v)
+	switch {
+	case base == "xcomp", base == "conj" && w.isVerb(h):
+		if base == "xcomp" {
+			// Object control: "urged Syria to withdraw".
+			for _, o := range w.kids(h, "obj") {
+				if p := w.argument(o, h); !p.empty() {
+					return p
+				}
+			}
+		}
+		a, p, passive := w.synSubject(h)
+		if passive && a.empty() {
+			return p
+		}
+		return a
+	case full == "acl:relcl", base == "acl":
+		return w.argument(h, v)
+	case base == "advcl" && (strings.HasSuffix(w.toks[v].Norm, "ing") || w.markedTo(v)):
+		a, _, _ := w.synSubject(h)
+		return a
+	}
+	return parties{}
+}
+
+// synObject returns the recipient of verb v: its object, indirect object,
+// or an oblique with a recipient preposition; preps are the pattern's own
+// literal prepositions, which always count.
+func (w *work) synObject(v int, t *trigger) parties {
+	for _, o := range w.kids(v, "iobj", "obj") {
+		if p := w.argument(o, v); !p.empty() {
+			return p
+		}
+	}
+	// A literal preposition of the pattern ("meet with", "attack on").
+	for _, j := range t.lits[1:] {
+		if r, _ := w.rel(j); r == "case" {
+			if p := w.argument(w.head(j), v); !p.empty() {
+				return p
+			}
+		}
+	}
+	// Objects of the pattern's literal nouns: "reach an agreement with".
+	for _, j := range t.lits[1:] {
+		if w.isNoun(j) {
+			if p := w.nounRecipient(j); !p.empty() {
+				return p
+			}
+		}
+	}
+	for _, o := range w.kids(v, "obl", "nmod") {
+		if _, full := w.rel(o); full == "obl:agent" || full == "obl:tmod" {
+			continue
+		}
+		if w.recipientCase(w.caseOf(o)) {
+			if p := w.argument(o, v); !p.empty() {
+				return p
+			}
+		}
+	}
+	return parties{}
+}
+
+// recipientCase reports whether a preposition introduces a recipient for
+// the trigger being coded: "with", "to", "against"..., and place
+// prepositions only for attacks ("strikes in Gaza").
+func (w *work) recipientCase(p string) bool {
+	if p == "" {
+		return false
+	}
+	if w.c.single["recipient"][p] {
+		return true
+	}
+	return w.target && w.c.single["place"][p]
+}
+
+// nounRecipient returns the recipient of an event noun at n: a
+// prepositional modifier with a recipient preposition ("talks with Y",
+// "attacks on Y", "aid to Y").
+func (w *work) nounRecipient(n int) parties {
+	for _, o := range w.kids(n, "nmod") {
+		if _, full := w.rel(o); full == "nmod:poss" {
+			continue
+		}
+		if w.recipientCase(w.caseOf(o)) {
+			if p := w.argument(o, n); !p.empty() {
+				return p
+			}
+		}
+	}
+	return parties{}
+}
+
+// synNoun attributes an event noun at token n: its owner or modifier
+// ("Israel's attacks", "Israeli shelling", "attacks by X"), "between X and
+// Y", else the subject of the verb that carries it ("held talks",
+// "launched airstrikes"); the recipient is a modifier with a recipient
+// preposition, or the carrying verb's.
+func (w *work) synNoun(n int) (actor, recip parties, reciprocal, ok bool) {
+	for _, c := range w.kids(n, "nmod:poss", "amod", "compound", "nmod") {
+		base, full := w.rel(c)
+		if w.pronoun(c) {
+			continue // "its mediation": the owner is not resolved by syntax
+		}
+		if base == "nmod" && full != "nmod:poss" {
+			switch w.caseOf(c) {
+			case "by":
+			case "between", "among":
+				if g := w.argument(c, n); !g.empty() {
+					if actor.empty() {
+						actor = w.carrier(n)
+					}
+					if actor.empty() {
+						return g, parties{}, true, true
+					}
+					return actor, g, false, true
+				}
+				continue
+			default:
+				continue
+			}
+		}
+		if p := w.argument(c, n); !p.empty() && actor.empty() {
+			actor = p
+		}
+	}
+	if actor.empty() {
+		actor = w.carrier(n)
+	}
+	recip = w.nounRecipient(n)
+	if recip.empty() {
+		if v := w.head(n); v >= 0 && w.isVerb(v) {
+			if base, _ := w.rel(n); base == "obj" {
+				for _, o := range w.kids(v, "obl", "iobj") {
+					if w.recipientCase(w.caseOf(o)) || w.deps[o].Rel == "iobj" {
+						if p := w.argument(o, v); !p.empty() {
+							recip = p
+							break
+						}
+					}
+				}
+			}
+		}
+	}
+	return actor, recip, false, true
+}
+
+// carrier returns the subject of the verb whose object (or subject, for
+// "talks were held") event noun n is.
+func (w *work) carrier(n int) parties {
+	v := w.head(n)
+	if v < 0 || !w.isVerb(v) {
+		return parties{}
+	}
+	switch base, full := w.rel(n); {
+	case base == "obj":
+		if !w.is("light", v) && !w.lightPhraseEnding(v) && !w.lightParticle(v) {
+			return parties{}
+		}
+		a, _, _ := w.synSubject(v)
+		return a
+	case full == "nsubj:pass":
+		a, _, _ := w.synSubject(v)
+		return a
+	}
+	return parties{}
+}
+
+// lightParticle reports "carried out": a light phrase whose particle
+// follows the verb.
+func (w *work) lightParticle(v int) bool {
+	for _, p := range w.kids(v, "compound:prt") {
+		for _, ph := range w.c.words["light"] {
+			if len(ph) == 2 && w.hasLemma(v, ph[0]) && w.toks[p].Norm == ph[1] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// synClaimant returns who reports the event of trigger token v: the
+// subject of a reporting verb v's clause depends on ("X said Y attacked",
+// "Y attacked, X said"), or "according to X".
+func (w *work) synClaimant(v int) *parley.Mention {
+	for x := v; x >= 0; x = w.head(x) {
+		base, _ := w.rel(x)
+		h := w.head(x)
+		for _, o := range w.kids(x, "obl", "nmod") {
+			if w.caseOf(o) == "according" {
+				if ms := w.phrase(o, 0); len(ms) > 0 {
+					return ms[0].m
+				}
+			}
+		}
+		if h < 0 {
+			return nil
+		}
+		if (base == "ccomp" || base == "parataxis" || base == "advcl") && w.is("say", h) {
+			a, _, _ := w.synSubject(h)
+			if len(a.ms) > 0 {
+				return a.ms[0].m
+			}
+			if a.ref != nil {
+				return a.ref
+			}
+			return nil
+		}
+		if base != "conj" && base != "xcomp" && base != "ccomp" {
+			return nil
+		}
+	}
+	return nil
+}
+
+// synParties attributes trigger t by syntax; ok is false when syntax finds
+// no actor, and the positional rules are used instead.
+func (w *work) synParties(t *trigger) (actor, recip parties, reciprocal, ok bool) {
+	if t.r.noun {
+		actor, recip, reciprocal, _ = w.synNoun(t.lits[len(t.lits)-1])
+		return actor, recip, reciprocal, !actor.empty()
+	}
+	v := t.head
+	subj, patient, passive := w.synSubject(v)
+	obj := w.synObject(v, t)
+	if obj.empty() && t.gov != nil && !t.gov.r.noun {
+		// "threatened to attack Israel", "refused to meet X".
+		obj = w.synObject(t.gov.head, t.gov)
+	}
+	if passive {
+		obj = patient
+	}
+	actor, recip = subj, obj
+	if t.r.flags&flagHost != 0 {
+		// "X hosted Y", "Y was received by X": Y visits, X hosts.
+		actor, recip = obj, subj
+	}
+	return actor, recip, false, !actor.empty()
+}
+
+// names reports whether the side is named by mention m or its actor.
+func (p parties) names(m *parley.Mention) bool {
+	for _, x := range p.ms {
+		if x.m == m || x.m.Actor == m.Actor {
+			return true
+		}
+	}
+	if p.ref != nil && p.ref.Actor == m.Actor {
+		return true
+	}
+	for _, a := range p.pair {
+		if a == m.Actor {
+			return true
+		}
+	}
+	return false
+}
+
+// sameSpan returns mention k with the other mentions of the same span (the
+// recognizer may resolve "the two countries" to two actors).
+func (w *work) sameSpan(k int) []*smention {
+	out := []*smention{&w.sm[k]}
+	for i := range w.sm {
+		if i != k && w.sm[i].first == w.sm[k].first && w.sm[i].end == w.sm[k].end {
+			out = append(out, &w.sm[i])
+		}
+	}
+	return out
+}
+
+// pairEnding resolves "the two sides" ending at token n to the last two
+// states named before it.
+func (w *work) pairEnding(n int) []parley.Actor {
+	for _, ph := range w.c.words["pair"] {
+		j := n - len(ph) + 1
+		if j < 0 {
+			continue
+		}
+		if e, ok := w.phraseAt(j, ph); ok && e == n+1 {
+			return w.lastTwo(w.toks[j].Span.Start)
+		}
+	}
+	return nil
+}
+
+// verbal categories are said, not done: an event noun of one that is the
+// object of another event verb ("rejected the proposal", "denied the
+// allegations") is what that event is about, not a second event. Material
+// ones are kept: "denounced Israeli attacks" reports the attacks too.
+var verbal = map[string]bool{"AGREE": true, "CONSULT": true, "SUPPORT": true, "REQUEST": true, "ACCUSE": true, "REJECT": true, "THREATEN": true}
+
+// synGovern links by syntax what govern links by position: an intention
+// or request verb governs the event verb of its complement ("demanded
+// that Israel ease restrictions", "refused to allow"); and an event noun
+// that is the object of another event verb is the content of that event
+// ("rejected a U.S. request", "accepted the proposal"), not coded alone.
+func (w *work) synGovern(trs []*trigger) {
+	at := map[int]*trigger{}
+	for _, t := range trs {
+		at[t.head] = t
+		at[t.lits[len(t.lits)-1]] = t
+	}
+	for _, u := range trs {
+		n := u.lits[len(u.lits)-1]
+		h := w.head(n)
+		if h < 0 {
+			continue
+		}
+		t := at[h]
+		if t == nil || t == u || t.r.noun {
+			continue
+		}
+		base, _ := w.rel(n)
+		switch {
+		case u.r.noun && base == "obj" && !w.is("light", h) && verbal[u.r.cat]:
+			u.governed = true
+			if t.gov == nil && t.r.flags&(flagScope|flagIntent) != 0 {
+				t.gov = u
+			}
+		case !u.r.noun && (base == "ccomp" || base == "xcomp") && t.r.flags&(flagScope|flagIntent) != 0:
+			if t.gov != nil && t.gov != u {
+				t.gov.governed = false
+			}
+			t.gov = u
+			u.governed = true
+		}
+	}
+}
+
+// markedTo reports a purpose clause: "telephoned X to discuss".
+func (w *work) markedTo(v int) bool {
+	for _, m := range w.kids(v, "mark") {
+		if w.toks[m].Norm == "to" {
+			return true
+		}
+	}
+	return false
+}
