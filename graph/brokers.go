@@ -92,18 +92,26 @@ func CooperativeCategories(cb *plover.Codebook) []string {
 func BrokersAmong(events []parley.Event, a, b string, cooperative []string) *BrokerReport {
 	r := &BrokerReport{A: a, B: b}
 	g := coopGraph(events, cooperative)
-	na, nb := g.resolve(events, a), g.resolve(events, b)
+	g.brokers(r, g.resolve(events, a), g.resolve(events, b), func(u, v int) []string {
+		return g.edges[[2]int{min(u, v), max(u, v)}]
+	})
+	return r
+}
+
+// brokers fills r for the nodes na and nb (-1 when unknown); ids returns
+// the event IDs of an edge.
+func (g *graph) brokers(r *BrokerReport, na, nb int, ids func(u, v int) []string) {
 	if na < 0 || nb < 0 || na == nb {
-		return r
+		return
 	}
-	if ev, ok := g.edges[[2]int{min(na, nb), max(na, nb)}]; ok {
-		r.Direct = append([]string{}, ev...)
+	if _, ok := g.edges[[2]int{min(na, nb), max(na, nb)}]; ok {
+		r.Direct = append([]string{}, ids(na, nb)...)
 		g.drop(na, nb)
 	}
 	da, sa := g.bfs(na)
 	db, sb := g.bfs(nb)
 	if da[nb] < 0 {
-		return r
+		return
 	}
 	r.Distance = da[nb]
 	bc := g.betweenness()
@@ -114,10 +122,10 @@ func BrokersAmong(events []parley.Event, a, b string, cooperative []string) *Bro
 		br := Broker{Actor: g.names[v], Score: sa[v] * sb[v] / sa[nb], Betweenness: bc[v]}
 		for _, u := range g.adj[v] {
 			if da[u] == da[v]-1 {
-				br.ToA = append(br.ToA, g.edges[[2]int{min(u, v), max(u, v)}]...)
+				br.ToA = append(br.ToA, ids(u, v)...)
 			}
 			if db[u] == db[v]-1 {
-				br.ToB = append(br.ToB, g.edges[[2]int{min(u, v), max(u, v)}]...)
+				br.ToB = append(br.ToB, ids(u, v)...)
 			}
 		}
 		slices.Sort(br.ToA)
@@ -128,7 +136,6 @@ func BrokersAmong(events []parley.Event, a, b string, cooperative []string) *Bro
 	slices.SortFunc(r.Brokers, func(x, y Broker) int {
 		return cmp.Or(cmp.Compare(y.Score, x.Score), cmp.Compare(y.Betweenness, x.Betweenness), strings.Compare(x.Actor, y.Actor))
 	})
-	return r
 }
 
 // graph is an undirected graph over node keys, with the events of each

@@ -78,6 +78,7 @@ func (db *DB) put(ctx context.Context, a *parley.Article, events []parley.Event)
 	}
 	defer insActor.Close()
 
+	m := newMerger(tx)
 	for i := range events {
 		e := &events[i]
 		doc := e.Doc
@@ -122,6 +123,14 @@ func (db *DB) put(ctx context.Context, a *parley.Article, events []parley.Event)
 				}
 			}
 		}
+		stored := *e
+		stored.Article, stored.Doc = a.Key, doc
+		if err := m.add(ctx, &stored); err != nil {
+			return parley.PutResult{}, fmt.Errorf("event %s: merge: %w", e.ID, err)
+		}
+	}
+	if err := m.flush(ctx); err != nil {
+		return parley.PutResult{}, fmt.Errorf("merge: %w", err)
 	}
 	if err := tx.Commit(); err != nil {
 		return parley.PutResult{}, err

@@ -86,6 +86,10 @@ func Open(ctx context.Context, path string) (*DB, error) {
 		db.write.Close()
 		return nil, fmt.Errorf("sqlite: open %s: %w", path, err)
 	}
+	if err := fill(ctx, db.write); err != nil {
+		db.write.Close()
+		return nil, fmt.Errorf("sqlite: open %s: merge stored events: %w", path, err)
+	}
 
 	db.read, err = sql.Open("sqlite", dsn(path, "_pragma=query_only(1)"))
 	if err != nil {

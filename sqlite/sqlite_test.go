@@ -392,3 +392,7 @@ func TestActorLookupIndexed(t *testing.T) {
 		}
 	}
 }
+
+func TestAnalysis(t *testing.T) {
+	storetest.RunAnalysis(t, func(t *testing.T) storetest.Analyzer { return openTemp(t) })
+}

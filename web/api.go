@@ -154,6 +154,43 @@ func (s *Server) loadEvents(ctx context.Context, f parley.EventFilter) ([]parley
 	return s.store.Events(ctx, f)
 }
 
+// Analyst is a store that keeps merged events and answers the queries of
+// package graph from its tallies (*sqlite.DB): the same answers as the
+// graph functions over graph.Merge of every stored event, without reading
+// the events. The server uses it when its Store is one; else it merges the
+// events it reads.
+type Analyst interface {
+	Dyad(ctx context.Context, a, b, by string) (*graph.DyadReport, error)
+	Timeline(ctx context.Context, actor, by string, limit int) (*graph.TimelineReport, int, error)
+	Network(ctx context.Context, opt graph.NetworkOptions) (*graph.Network, error)
+	Brokers(ctx context.Context, a, b string) (*graph.BrokerReport, error)
+}
+
+// graphErr turns a bad period from package graph into a parameter error;
+// other errors (the store's) pass as they are.
+func graphErr(err error) error {
+	var be *graph.ByError
+	if errors.As(err, &be) {
+		return &paramError{Param: "by", Value: be.By, Why: err.Error()}
+	}
+	return err
+}
+
+// merged reads every event that passes f and merges the reports of one
+// event: the slow path for a Store that is no Analyst.
+func (s *Server) merged(ctx context.Context, f parley.EventFilter) ([]parley.Event, error) {
+	evs, err := s.store.Events(ctx, f)
+	if err != nil {
+		return nil, err
+	}
+	ms := graph.Merge(evs)
+	out := make([]parley.Event, len(ms))
+	for i := range ms {
+		out[i] = ms[i].Event
+	}
+	return out, nil
+}
+
 // apiDyad answers GET /api/dyad?a=RUS&b=SYR&by=month.
 func (s *Server) apiDyad(w http.ResponseWriter, r *http.Request) {
 	p := newParams(r)
@@ -165,14 +202,20 @@ func (s *Server) apiDyad(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, p.err)
 		return
 	}
-	evs, err := s.loadEvents(r.Context(), parley.EventFilter{Actor: a})
-	if err != nil {
-		s.fail(w, r, err)
-		return
+	var rep *graph.DyadReport
+	var err error
+	if an, ok := s.store.(Analyst); ok {
+		rep, err = an.Dyad(r.Context(), a, b, by)
+	} else {
+		var evs []parley.Event
+		if evs, err = s.merged(r.Context(), parley.EventFilter{Actor: a}); err != nil {
+			s.fail(w, r, err)
+			return
+		}
+		rep, err = graph.Dyad(evs, a, b, by)
 	}
-	rep, err := graph.Dyad(evs, a, b, by)
 	if err != nil {
-		s.fail(w, r, &paramError{Param: "a", Value: a, Why: err.Error()})
+		s.fail(w, r, graphErr(err))
 		return
 	}
 	if rep.Rows == nil {
@@ -191,14 +234,23 @@ func (s *Server) apiNetwork(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, p.err)
 		return
 	}
-	evs, err := s.loadEvents(r.Context(), parley.EventFilter{Type: typ, Since: since, Until: until})
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
 	opt := graph.NetworkOptions{Since: since, Until: until, BySector: bySector}
 	if typ != "" {
 		opt.Types = []string{typ}
+	}
+	if an, ok := s.store.(Analyst); ok {
+		n, err := an.Network(r.Context(), opt)
+		if err != nil {
+			s.fail(w, r, err)
+			return
+		}
+		writeJSON(w, http.StatusOK, n)
+		return
+	}
+	evs, err := s.merged(r.Context(), parley.EventFilter{Type: typ, Since: since, Until: until})
+	if err != nil {
+		s.fail(w, r, err)
+		return
 	}
 	writeJSON(w, http.StatusOK, graph.BuildNetwork(evs, opt))
 }
@@ -214,12 +266,21 @@ func (s *Server) apiBrokers(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, p.err)
 		return
 	}
-	evs, err := s.loadEvents(r.Context(), parley.EventFilter{})
-	if err != nil {
-		s.fail(w, r, err)
-		return
+	var rep *graph.BrokerReport
+	if an, ok := s.store.(Analyst); ok {
+		var err error
+		if rep, err = an.Brokers(r.Context(), a, b); err != nil {
+			s.fail(w, r, err)
+			return
+		}
+	} else {
+		evs, err := s.merged(r.Context(), parley.EventFilter{})
+		if err != nil {
+			s.fail(w, r, err)
+			return
+		}
+		rep = graph.Brokers(evs, a, b)
 	}
-	rep := graph.Brokers(evs, a, b)
 	if rep.Direct == nil {
 		rep.Direct = []string{}
 	}
@@ -238,19 +299,25 @@ func (s *Server) apiTimeline(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, p.err)
 		return
 	}
-	evs, err := s.loadEvents(r.Context(), parley.EventFilter{Actor: a})
-	if err != nil {
-		s.fail(w, r, err)
-		return
+	var rep *graph.TimelineReport
+	var total int
+	var err error
+	if an, ok := s.store.(Analyst); ok {
+		rep, total, err = an.Timeline(r.Context(), a, by, limit)
+	} else {
+		var evs []parley.Event
+		if evs, err = s.merged(r.Context(), parley.EventFilter{Actor: a}); err != nil {
+			s.fail(w, r, err)
+			return
+		}
+		if rep, err = graph.Timeline(evs, a, by); err == nil {
+			total = len(rep.Events)
+			rep.Events = rep.Events[:min(limit, total)]
+		}
 	}
-	rep, err := graph.Timeline(evs, a, by)
 	if err != nil {
-		s.fail(w, r, &paramError{Param: "actor", Value: a, Why: err.Error()})
+		s.fail(w, r, graphErr(err))
 		return
-	}
-	total := len(rep.Events)
-	if total > limit {
-		rep.Events = rep.Events[:limit]
 	}
 	if rep.Events == nil {
 		rep.Events = []parley.Event{}

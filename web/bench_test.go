@@ -130,3 +130,18 @@ func BenchmarkAPINetwork(b *testing.B) {
 		"/api/network?sector=true&type=ASSAULT",
 	})
 }
+
+func BenchmarkAPITimeline(b *testing.B) {
+	benchRequests(b, []string{
+		"/api/timeline?actor=RUS",
+		"/api/timeline?actor=Sergey%20Lavrov&by=week",
+		"/api/timeline?actor=NATO&limit=500",
+	})
+}
+
+func BenchmarkAPIBrokers(b *testing.B) {
+	benchRequests(b, []string{
+		"/api/brokers?a=IRN&b=SYR",
+		"/api/brokers?a=TLS&b=USA",
+	})
+}

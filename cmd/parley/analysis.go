@@ -10,6 +10,7 @@ import (
 	"sort"
 	"strings"
 	"text/tabwriter"
+	"time"
 
 	"github.com/parley-events/parley"
 	"github.com/parley-events/parley/export"
@@ -23,22 +24,6 @@ func openStore(ctx context.Context, cmd, path string) (*sqlite.DB, error) {
 		return nil, fmt.Errorf("%s: database %s: %w (run parley ingest or parley demo first)", cmd, path, err)
 	}
 	return sqlite.Open(ctx, path)
-}
-
-// merged returns the stored events that pass f, with the same event told
-// by several articles (or several times in one) merged into one.
-func merged(ctx context.Context, db *sqlite.DB, f parley.EventFilter) ([]parley.Event, error) {
-	evs, err := db.Events(ctx, f)
-	if err != nil {
-		return nil, err
-	}
-	ms := graph.Merge(evs)
-	out := make([]parley.Event, len(ms))
-	for i, m := range ms {
-		out[i] = m.Event
-		out[i].Mentions = m.Mentions
-	}
-	return out, nil
 }
 
 func writeJSON(w io.Writer, v any) error {
@@ -75,11 +60,10 @@ func (m *Main) dyad(ctx context.Context, args []string) error {
 		return err
 	}
 	defer store.Close()
-	evs, err := merged(ctx, store, parley.EventFilter{Actor: fs.Arg(0)})
-	if err != nil {
-		return err
+	if _, err := graph.PeriodOf(time.Time{}, *by); err != nil {
+		return byErr("dyad", err)
 	}
-	rep, err := graph.Dyad(evs, fs.Arg(0), fs.Arg(1), *by)
+	rep, err := store.Dyad(ctx, fs.Arg(0), fs.Arg(1), *by)
 	if err != nil {
 		return byErr("dyad", err)
 	}
@@ -129,11 +113,10 @@ func (m *Main) timeline(ctx context.Context, args []string) error {
 		return err
 	}
 	defer store.Close()
-	evs, err := merged(ctx, store, parley.EventFilter{Actor: fs.Arg(0)})
-	if err != nil {
-		return err
+	if _, err := graph.PeriodOf(time.Time{}, *by); err != nil {
+		return byErr("timeline", err)
 	}
-	rep, err := graph.Timeline(evs, fs.Arg(0), *by)
+	rep, _, err := store.Timeline(ctx, fs.Arg(0), *by, 0)
 	if err != nil {
 		return byErr("timeline", err)
 	}
@@ -180,11 +163,10 @@ func (m *Main) network(ctx context.Context, args []string) error {
 		return err
 	}
 	defer store.Close()
-	evs, err := merged(ctx, store, parley.EventFilter{Since: opt.Since, Until: opt.Until})
+	n, err := store.Network(ctx, opt)
 	if err != nil {
 		return err
 	}
-	n := graph.BuildNetwork(evs, opt)
 	if *asJSON {
 		return writeJSON(m.Stdout, n)
 	}
@@ -219,17 +201,12 @@ func (m *Main) brokers(ctx context.Context, args []string) error {
 		return err
 	}
 	defer store.Close()
-	evs, err := merged(ctx, store, parley.EventFilter{})
+	rep, err := store.Brokers(ctx, fs.Arg(0), fs.Arg(1))
 	if err != nil {
 		return err
 	}
-	rep := graph.Brokers(evs, fs.Arg(0), fs.Arg(1))
 	if *asJSON {
 		return writeJSON(m.Stdout, rep)
-	}
-	byID := make(map[string]*parley.Event, len(evs))
-	for i := range evs {
-		byID[evs[i].ID] = &evs[i]
 	}
 	a, b := fs.Arg(0), fs.Arg(1)
 	if len(rep.Direct) > 0 {
@@ -247,13 +224,15 @@ func (m *Main) brokers(ctx context.Context, args []string) error {
 		}{{a, br.ToA}, {b, br.ToB}} {
 			fmt.Fprintf(m.Stdout, "  with %s side:\n", side.name)
 			for _, id := range side.ids {
-				if e := byID[id]; e != nil {
-					date := "undated"
-					if e.Date != nil {
-						date = e.Date.String()
-					}
-					fmt.Fprintf(m.Stdout, "    %s %s %s → %s: %s\n", date, e.Type, export.Actors(e.Actors), export.Actors(e.Recipients), oneLine(e.SentenceText, 110))
+				e, err := store.Event(ctx, id)
+				if err != nil {
+					return err
 				}
+				date := "undated"
+				if e.Date != nil {
+					date = e.Date.String()
+				}
+				fmt.Fprintf(m.Stdout, "    %s %s %s → %s: %s\n", date, e.Type, export.Actors(e.Actors), export.Actors(e.Recipients), oneLine(e.SentenceText, 110))
 			}
 		}
 	}
