@@ -108,12 +108,17 @@ func (w *work) sentenceEvents() []parley.Event {
 	w.parse()
 	if w.parsed() {
 		w.synGovern(trs)
+		w.synPrune(trs)
+	}
+	if w.question() {
+		// "Can this relationship endure?": asked, not reported.
+		return nil
 	}
 	var out []parley.Event
 	var ctx []string
 	ctxDone := false
 	for ti, t := range trs {
-		if t.governed {
+		if t.governed || t.dropped {
 			continue
 		}
 		e, ok := w.attribute(trs, ti)
@@ -298,11 +303,18 @@ func (w *work) attribute(trs []*trigger, ti int) (parley.Event, bool) {
 	}
 	// Drop recipients that are the actor itself (same state and sector).
 	if len(recs) > 0 {
+		people := map[parley.Actor]bool{}
+		if cat == "PROTEST" {
+			// Protests are the public's: a state's people and its
+			// government are two sides ("Algerians protested against
+			// the government").
+			people = actor.people()
+		}
 		kept := recs[:0:0]
 		for _, r := range recs {
 			same := false
 			for _, a := range acts {
-				if a.Code == r.Code && sector(a) == sector(r) {
+				if a.Code == r.Code && sector(a) == sector(r) && people[a] == people[r] {
 					same = true
 					break
 				}
@@ -326,6 +338,12 @@ func (w *work) attribute(trs []*trigger, ti int) (parley.Event, bool) {
 		// reported in the future tense are commitments: AGREE, with no
 		// auxiliary mode ("will visit", "will provide aid").
 		cat, mode, aux = "AGREE", "", ""
+	}
+	if len(recs) == 0 && len(acts) < 2 && w.c.single["dyadic"][strings.ToLower(cat)] {
+		// "rejecting the notion", "welcoming an official": a meeting,
+		// request or rejection with no one on the other side is a
+		// stance, not an event.
+		return parley.Event{}, false
 	}
 	if !w.c.cb.ValidMode(cat, mode) {
 		mode = ""
@@ -830,4 +848,17 @@ func (w *work) aux(t *trigger) string {
 		}
 	}
 	return ""
+}
+
+// people returns the actors of the side named as a state's people, not its
+// state: an adjective or demonym mention without a sector ("Algerians",
+// "Iraqi students"), which the recognizer codes by country alone.
+func (p parties) people() map[parley.Actor]bool {
+	out := map[parley.Actor]bool{}
+	for _, m := range p.ms {
+		if m.m.Actor.Sector == "" && m.m.Kind != parley.MentionCountry && m.m.Kind != parley.MentionCapital && m.m.Actor.Name == "" && m.m.Actor.Org == "" {
+			out[m.m.Actor] = true
+		}
+	}
+	return out
 }

@@ -40,6 +40,7 @@ type trigger struct {
 	end      int   // one past the last literal token
 	lits     []int // literal token indexes
 	governed bool  // coded through the trigger that governs it
+	dropped  bool  // not an event: a modifier, a purpose, an aim
 	gov      *trigger
 }
 

@@ -32,11 +32,13 @@ const (
 	flagObject
 	flagMutual
 	flagProtest
+	flagAim
 )
 
 var flagNames = map[string]flags{
 	"host": flagHost, "intent": flagIntent, "scope": flagScope,
 	"object": flagObject, "mutual": flagMutual, "protest": flagProtest,
+	"aim": flagAim,
 }
 
 // rule is one row of verbs.tsv or nouns.tsv, compiled.
@@ -183,7 +185,7 @@ func (c *Coder) loadCues(lex fs.FS, errs *errorList) {
 }
 
 // word kinds of words.tsv.
-var wordKinds = []string{"light", "agent", "say", "determiner", "be", "pair", "person", "thing", "coord", "clause", "split", "prep", "place", "recipient"}
+var wordKinds = []string{"light", "agent", "say", "determiner", "be", "pair", "person", "thing", "coord", "clause", "split", "prep", "place", "recipient", "dyadic"}
 
 func (c *Coder) loadWords(lex fs.FS, errs *errorList) {
 	c.words = map[string][][]string{}

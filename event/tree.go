@@ -618,3 +618,163 @@ func (w *work) markedTo(v int) bool {
 	}
 	return false
 }
+
+// question reports a sentence that asks rather than reports: it ends with
+// a question mark.
+func (w *work) question() bool {
+	for i := len(w.toks) - 1; i >= 0; i-- {
+		switch n := w.toks[i].Norm; {
+		case n == "?":
+			return true
+		case w.toks[i].Kind == parley.Punct && n != "?":
+			continue // closing quotes and brackets
+		default:
+			return false
+		}
+	}
+	return false
+}
+
+// synPrune drops, by syntax, the triggers that do not report an event of
+// their own: a verb pattern on a word the parser reads as a noun ("its
+// veto"); verbs and event nouns inside a purpose clause or an infinitive
+// that modifies a noun ("to deter further incursions", "an effort to lift
+// sanctions", "the initiative to assist"); participles that modify a noun
+// without an agent ("agreements signed in 2001", "the occupied Golan");
+// and verbs flagged intention-only ("seek", "want") with a to-infinitive,
+// together with the verb they govern ("Moscow seeks to expand
+// cooperation" states an aim).
+func (w *work) synPrune(trs []*trigger) {
+	isTrig := map[int]*trigger{}
+	for _, t := range trs {
+		isTrig[t.head] = t
+		isTrig[t.lits[len(t.lits)-1]] = t
+	}
+	for _, t := range trs {
+		if len(t.lits) == 1 {
+			// The parser's part of speech decides between the verb and
+			// the noun reading of one word ("lodged an official protest",
+			// "Russia attacks Kyiv").
+			switch tag := w.deps[t.head].Tag; {
+			case !t.r.noun && (tag == "NOUN" || tag == "PROPN"):
+				if !w.reread(t, true) {
+					t.dropped = true
+					continue
+				}
+			case t.r.noun && tag == "VERB":
+				w.reread(t, false)
+			}
+		}
+		n := t.lits[len(t.lits)-1]
+		if !t.r.noun {
+			n = t.head
+			if w.participle(n) {
+				t.dropped = true
+				continue
+			}
+			if t.r.flags&flagAim != 0 {
+				for _, x := range w.kids(n, "xcomp") {
+					if w.markedTo(x) && len(w.kids(n, "obj", "iobj")) == 0 {
+						t.dropped = true
+						if u := isTrig[x]; u != nil && u != t {
+							u.dropped = true
+						}
+					}
+				}
+				if t.dropped {
+					continue
+				}
+			}
+		}
+		if w.inPurpose(n, isTrig, t) {
+			t.dropped = true
+		}
+	}
+}
+
+// participle reports a verb at v that modifies a noun as a participle
+// with no subject, object or agent of its own ("agreements signed in
+// 2001", "the occupied Golan"). A participle on a noun that names an actor
+// is taken for a misparsed main verb ("Russian troops pulled back").
+func (w *work) participle(v int) bool {
+	base, full := w.rel(v)
+	if base != "amod" && (base != "acl" || full == "acl:relcl") {
+		return false
+	}
+	if len(w.kids(v, "nsubj", "nsubj:pass", "obj", "iobj")) > 0 || w.hasAgent(v) {
+		return false
+	}
+	if base == "acl" && len(w.phrase(w.head(v), 0)) > 0 {
+		return false
+	}
+	// An attributive participle stands right after a determiner or a
+	// preposition ("the occupied Golan", "to occupied Golan"); after
+	// anything else the parse is more likely wrong ("the US on Thursday
+	// rejected calls").
+	return base == "acl" || v == 0 || w.is("determiner", v-1) || w.is("prep", v-1)
+}
+
+// hasAgent reports a "by" agent of verb v.
+func (w *work) hasAgent(v int) bool {
+	for _, a := range w.kids(v, "obl") {
+		if _, full := w.rel(a); full == "obl:agent" || w.caseOf(a) == "by" {
+			return true
+		}
+	}
+	return false
+}
+
+// inPurpose reports whether token n stands in a to-infinitive that
+// modifies a noun ("an effort to lift sanctions"), or in a purpose clause
+// of another trigger ("requested patrols to deter incursions"). A purpose
+// clause of a verb that is no event may hold the sentence's event
+// ("farmers blocked roads to protest").
+func (w *work) inPurpose(n int, isTrig map[int]*trigger, self *trigger) bool {
+	purpose := false
+	for x, steps := n, 0; x >= 0 && steps < 8; x, steps = w.head(x), steps+1 {
+		if u := isTrig[x]; u != nil && u != self {
+			return purpose
+		}
+		base, full := w.rel(x)
+		if !w.markedTo(x) {
+			continue
+		}
+		switch {
+		case base == "acl" && full != "acl:relcl":
+			return true
+		case base == "advcl":
+			purpose = true
+		}
+	}
+	return false
+}
+
+// reread replaces one-word trigger t by the best rule of the other part of
+// speech (noun when noun is set) that matches at its token, and reports
+// whether there was one.
+func (w *work) reread(t *trigger, noun bool) bool {
+	i := t.head
+	var best *trigger
+	for _, l := range w.lem[i] {
+		for _, r := range w.c.byHead[l] {
+			if r.noun != noun {
+				continue
+			}
+			end, lits, ok := w.match(r, i)
+			if !ok || !w.fits(r, i, end, lits) {
+				continue
+			}
+			if r.literals != 1 {
+				continue // longer patterns were tried first: keep the word alone
+			}
+			if best == nil || r.order < best.r.order {
+				best = &trigger{r: r, head: i, end: end, lits: lits}
+			}
+		}
+	}
+	if best == nil {
+		return false
+	}
+	t.r, t.end, t.lits = best.r, best.end, best.lits
+	return true
+}
