@@ -19,6 +19,8 @@ const (
 	entryCountry
 	entryCapital
 	entryAdjective
+	entryGroup  // kb.groups: "Britons", "Kurds"
+	entryPlural // a demonym plural made from an adjective: "Syrians" (idx into kb.countries)
 )
 
 // entry is one meaning of a spelling, with the casing rules of the
@@ -82,11 +84,20 @@ type Recognizer struct {
 	names   dict
 	agents  map[string]int // folded agent phrase → kb.agents index
 	agentPx map[string]bool
+	// fuzzy maps the skeleton of one-word country names, adjectives,
+	// plurals and capitals to them, for misspellings ("Ethopia").
+	fuzzy map[string][]fuzzyName
+}
+
+// fuzzyName is a spelling the fuzzy index points to.
+type fuzzyName struct {
+	key string // folded spelling
+	e   entry
 }
 
 // NewRecognizer compiles the names of kb into a matcher.
 func NewRecognizer(kb *KB) *Recognizer {
-	r := &Recognizer{kb: kb, names: newDict(), agents: map[string]int{}, agentPx: map[string]bool{}}
+	r := &Recognizer{kb: kb, names: newDict(), agents: map[string]int{}, agentPx: map[string]bool{}, fuzzy: map[string][]fuzzyName{}}
 	for i, c := range kb.countries {
 		for _, n := range slices.Concat([]string{c.Name}, c.Aliases) {
 			r.names.add(n, entry{kind: entryCountry, idx: i})
@@ -96,6 +107,27 @@ func NewRecognizer(kb *KB) *Recognizer {
 		}
 		for _, n := range c.Capitals {
 			r.names.add(n, entry{kind: entryCapital, idx: i})
+		}
+		for _, n := range c.Adjectives {
+			if p := demonymPlural(n); p != "" {
+				r.names.add(p, entry{kind: entryPlural, idx: i})
+			}
+		}
+	}
+	for k, es := range r.names.keys {
+		if len(k) < minFuzzy-1 || strings.ContainsAny(k, " -'") {
+			continue
+		}
+		for _, e := range es {
+			if e.kind == entryCountry || e.kind == entryAdjective || e.kind == entryCapital || e.kind == entryPlural {
+				sk := fuzzSkeleton(k)
+				r.fuzzy[sk] = append(r.fuzzy[sk], fuzzyName{key: k, e: e})
+			}
+		}
+	}
+	for i, g := range kb.groups {
+		for _, n := range slices.Concat([]string{g.Name}, g.Aliases) {
+			r.names.add(n, entry{kind: entryGroup, idx: i})
 		}
 	}
 	for i, o := range kb.orgs {
@@ -118,6 +150,99 @@ func NewRecognizer(kb *KB) *Recognizer {
 		}
 	}
 	return r
+}
+
+// minFuzzy is the shortest word matched despite a misspelling.
+const minFuzzy = 6
+
+// fuzzSkeleton is a spelling's consonants with "h" dropped and doubles made
+// single, keeping the first letter: "ethiopia" and "ethopia" give "etp".
+func fuzzSkeleton(k string) string {
+	b := make([]byte, 0, len(k))
+	for i := 0; i < len(k); i++ {
+		c := k[i]
+		if i > 0 && (strings.IndexByte("aeiouyh", c) >= 0) {
+			continue
+		}
+		if n := len(b); n > 0 && b[n-1] == c {
+			continue
+		}
+		b = append(b, c)
+	}
+	return string(b)
+}
+
+// squash drops "h" after the first letter and makes double letters single.
+func squash(k string) string {
+	b := make([]byte, 0, len(k))
+	for i := 0; i < len(k); i++ {
+		c := k[i]
+		if i > 0 && c == 'h' || len(b) > 0 && b[len(b)-1] == c {
+			continue
+		}
+		b = append(b, c)
+	}
+	return string(b)
+}
+
+// misspelt reports whether w is a misspelling of name: the same once "h"
+// and doubled letters are dropped ("Afganistan", "Phillippines",
+// "Khatmandu"), or with one vowel more or less inside the word ("Ethopia",
+// "Quatar", "Ghanians"). A changed letter ("Granada" for "Grenada") or a
+// changed ending ("Frances") is not.
+func misspelt(w, name string) bool {
+	a, b := squash(w), squash(name)
+	if a == b {
+		return w != name
+	}
+	if len(a) < len(b) {
+		a, b = b, a
+	}
+	if len(a) != len(b)+1 {
+		return false
+	}
+	for i := 0; i < len(b); i++ {
+		if a[i] != b[i] {
+			return i > 0 && strings.IndexByte("aeiou", a[i]) >= 0 && a[i+1:] == b[i:]
+		}
+	}
+	return false // the extra letter is the last one
+}
+
+// misspelled matches a capitalized word that is a misspelling of exactly
+// one country's name, adjective, demonym plural or capital.
+func (r *Recognizer) misspelled(us []unit, i int) match {
+	u := us[i]
+	if !u.word || len(u.key) < minFuzzy || !capitalized(u.raw) || !ascii(u.key) {
+		return match{}
+	}
+	var found []entry
+	for _, f := range r.fuzzy[fuzzSkeleton(u.key)] {
+		if misspelt(u.key, f.key) {
+			if len(found) > 0 && found[0].idx != f.e.idx {
+				return match{} // two countries: ambiguous
+			}
+			found = append(found, f.e)
+		}
+	}
+	if len(found) == 0 {
+		return match{}
+	}
+	return match{end: i + 1, entries: found}
+}
+
+// demonymPlural is the plural noun of a regular demonym ("Syrian" →
+// "Syrians", "Iraqi" → "Iraqis"), or "" for one whose plural is irregular
+// or the same word ("Swiss", "British", "Chinese", "Czech"): groups.tsv
+// lists those that are not the adjective itself.
+func demonymPlural(adj string) string {
+	a := strings.ToLower(adj)
+	for _, suf := range []string{"sh", "ch", "ss", "ese", "s", "x", "z"} {
+		if strings.HasSuffix(a, suf) {
+			return ""
+		}
+	}
+	return adj + "s"
 }
 
 // unit is a piece of a token the matcher steps over: tokens are cut at
@@ -364,6 +489,9 @@ func isAllCaps(us []unit) bool {
 func (s *scan) sentence(us []unit, caps bool) {
 	for i := 0; i < len(us); {
 		m := s.r.longestName(us, i, caps)
+		if m.end == 0 && !caps {
+			m = s.r.misspelled(us, i)
+		}
 		if m.end == 0 {
 			// a title without a country: "Foreign Minister Sergey Lavrov"
 			if end, a := s.r.longestAgent(us, i); end > 0 && s.r.kb.agents[a].Title && (caps || capitalized(us[i].raw)) {
@@ -373,6 +501,10 @@ func (s *scan) sentence(us []unit, caps bool) {
 				}
 			}
 			if next, ok := s.unnamed(us, i, caps); ok {
+				i = next
+				continue
+			}
+			if next, ok := s.agentOf(us, i, caps); ok {
 				i = next
 				continue
 			}
@@ -418,12 +550,45 @@ func (s *scan) named(us []unit, i int, m match, caps bool) int {
 		base, kind = parley.Actor{Code: kb.countries[e.idx].Alpha3, Sector: "GOV"}, parley.MentionCountry
 	case entryCapital:
 		base, kind = parley.Actor{Code: kb.countries[e.idx].Alpha3, Sector: "GOV"}, parley.MentionCapital
+	case entryGroup:
+		g := kb.groups[e.idx]
+		base, kind = parley.Actor{Code: g.Code, Sector: g.Sector}, parley.MentionGroup
+	case entryPlural:
+		base, kind = parley.Actor{Code: kb.countries[e.idx].Alpha3, Sector: "CVL"}, parley.MentionGroup
 	default:
 		base, kind = parley.Actor{Code: kb.countries[e.idx].Alpha3}, parley.MentionAdjective
 	}
-	// An agent noun right after the name: "Syrian troops", "Iran's foreign minister".
+	// A group of a country: "Bosnian Serbs", "Iraqi Kurds", "Bosnian Serb forces".
+	if (e.kind == entryAdjective || e.kind == entryCountry) && !possessive && after < len(us) && us[after].gap {
+		if m2 := s.r.longestName(us, after, caps); m2.end > 0 {
+			switch pickEntry(m2.entries).kind {
+			case entryGroup, entryPlural:
+				base.Sector, kind = "CVL", parley.MentionGroup
+				end, after = m2.end, m2.end
+			case entryAdjective:
+				if m2.end < len(us) && us[m2.end].gap {
+					if aend, _ := s.r.longestAgent(us, m2.end); aend > 0 {
+						end, after = m2.end, m2.end
+					}
+				}
+			}
+			if end == m2.end {
+				span.End = us[end-1].span.End
+				possessive = end < len(us) && !us[end].gap && (us[end].key == "'s" || us[end].key == "'")
+				if possessive {
+					after++
+				}
+			}
+		}
+	}
+	// An agent noun right after the name: "Syrian troops", "Iran's foreign
+	// minister", or after one modifier: "Nigerian junior foreign minister".
 	if after < len(us) && us[after].gap && (e.kind != entryCapital) {
-		if aend, a := s.r.longestAgent(us, after); aend > 0 {
+		aend, a := s.r.longestAgent(us, after)
+		if aend == 0 && !possessive && after+1 < len(us) && us[after+1].gap && modifier(us[after]) {
+			aend, a = s.r.longestAgent(us, after+1)
+		}
+		if aend > 0 {
 			ag := kb.agents[a]
 			if ag.Title {
 				if next, ok := s.titled(us, i, aend, a, base.Code, base.Org, caps); ok {
@@ -441,12 +606,139 @@ func (s *scan) named(us []unit, i int, m match, caps bool) int {
 					}
 				}
 			}
+			if g.Code == "" {
+				// a group with no state: "Hutu rebels in Burundi"
+				code, qend, ok := s.qualifier(us, aend, ag.Sector, caps)
+				if !ok {
+					return aend
+				}
+				g.Code, gspan.End, aend = code, us[qend-1].span.End, qend
+			}
 			s.out = append(s.out, parley.Mention{Span: gspan, Kind: parley.MentionGroup, Actor: g})
 			return aend
 		}
 	}
+	if (e.kind == entryGroup || e.kind == entryPlural) && i > 0 && us[i-1].key == "ethnic" {
+		base.Code = "" // "ethnic Albanians" live outside Albania: only a country after them says where
+	}
+	if base.Code == "" {
+		// a group with no state: "Kurds in Syria"; alone, no mention
+		code, qend, ok := s.qualifier(us, after, base.Sector, caps)
+		if !ok {
+			return after
+		}
+		base.Code, span.End, after = code, us[qend-1].span.End, qend
+	}
 	s.out = append(s.out, parley.Mention{Span: span, Kind: kind, Actor: base, Possessive: possessive})
 	return after
+}
+
+// notModifiers are lower-case words that do not modify an agent noun.
+var notModifiers = map[string]bool{"and": true, "or": true, "the": true, "a": true, "an": true, "to": true, "of": true,
+	"in": true, "on": true, "at": true, "by": true, "for": true, "with": true, "from": true, "said": true, "says": true,
+	"has": true, "have": true, "had": true, "was": true, "were": true, "is": true, "are": true, "will": true,
+	"would": true, "could": true, "should": true, "may": true, "might": true, "can": true, "did": true, "does": true,
+	"not": true, "also": true, "who": true, "which": true, "that": true, "than": true, "as": true, "but": true}
+
+// modifier reports whether u can modify an agent noun after a country's
+// adjective: a lower-case word that is not a function word or an -ed verb.
+func modifier(u unit) bool {
+	return u.word && !capitalized(u.raw) && !notModifiers[u.key] && !strings.HasSuffix(u.key, "ed") && !strings.HasSuffix(u.key, "ly")
+}
+
+// originPreps bring in the country an agent comes from ("doctors from
+// Switzerland", "leaders of Syria"); localPreps the country it is in
+// ("rebels in the Ivory Coast", "students throughout Indonesia").
+var (
+	originPreps = map[string]bool{"from": true, "of": true}
+	localPreps  = map[string]bool{"in": true, "throughout": true, "across": true, "inside": true}
+)
+
+// notLocal are the sectors whose members are often abroad: "troops in
+// Syria", "officials in Brussels", "refugees in Lebanon" do not tell whose
+// they are.
+var notLocal = map[string]bool{"GOV": true, "MIL": true, "SPY": true, "REF": true, "IGO": true, "NGO": true}
+
+// regionWords may stand between a preposition and a country: "in south
+// Serbia", "throughout northern Iraq".
+var regionWords = map[string]bool{"north": true, "south": true, "east": true, "west": true, "northern": true,
+	"southern": true, "eastern": true, "western": true, "central": true, "northeast": true, "northwest": true,
+	"southeast": true, "southwest": true, "northeastern": true, "northwestern": true, "southeastern": true,
+	"southwestern": true, "all": true, "two": true, "three": true, "several": true, "many": true}
+
+// qualifier reads a country that says whose an agent of sector is, at
+// units[j]: "from|of [the] [two] COUNTRY|ADJECTIVE AGENT" (origin) or
+// "in|throughout|across|inside [the] [south] COUNTRY|CAPITAL" (place, for
+// sectors in notLocal only). It returns the alpha-3 code and where the
+// phrase ends.
+func (s *scan) qualifier(us []unit, j int, sector string, caps bool) (string, int, bool) {
+	if j+1 >= len(us) || !us[j].gap {
+		return "", 0, false
+	}
+	prep := us[j].key
+	origin := originPreps[prep]
+	if !origin && (!localPreps[prep] || notLocal[sector]) {
+		return "", 0, false
+	}
+	q := j + 1
+	if us[q].key == "the" {
+		q++
+	}
+	if q < len(us) && regionWords[us[q].key] {
+		q++
+	}
+	if q >= len(us) {
+		return "", 0, false
+	}
+	m := s.r.longestName(us, q, caps)
+	if m.end == 0 {
+		return "", 0, false
+	}
+	e := pickEntry(m.entries)
+	c := s.r.kb.countries
+	switch e.kind {
+	case entryCountry:
+		if m.end < len(us) && !us[m.end].gap && (us[m.end].key == "'s" || us[m.end].key == "'") {
+			return "", 0, false // "rebels in Syria's north" is fine, but "of Syria's army" is not the agent's
+		}
+		return c[e.idx].Alpha3, m.end, true
+	case entryCapital:
+		if origin {
+			return "", 0, false // "officials from Moscow" may be anyone's
+		}
+		return c[e.idx].Alpha3, m.end, true
+	case entryAdjective:
+		// "doctors from two American aid groups"
+		if !origin || m.end >= len(us) || !us[m.end].gap {
+			return "", 0, false
+		}
+		if aend, _ := s.r.longestAgent(us, m.end); aend > 0 {
+			return c[e.idx].Alpha3, aend, true
+		}
+	}
+	return "", 0, false
+}
+
+// agentOf gives a group mention for an agent noun with no name before it
+// and a country after it: "rebels in the Ivory Coast" CIV REB, "doctors
+// from two American aid groups" USA HLH. Singular titles are left to the
+// title rules.
+func (s *scan) agentOf(us []unit, i int, caps bool) (int, bool) {
+	end, a := s.r.longestAgent(us, i)
+	if end == 0 {
+		return 0, false
+	}
+	ag := s.r.kb.agents[a]
+	if ag.Title && !plural(us[end-1].key) {
+		return 0, false
+	}
+	code, qend, ok := s.qualifier(us, end, ag.Sector, caps)
+	if !ok {
+		return 0, false
+	}
+	span := parley.Span{Start: us[i].span.Start, End: us[qend-1].span.End}
+	s.out = append(s.out, parley.Mention{Span: span, Kind: parley.MentionGroup, Actor: parley.Actor{Code: code, Sector: ag.Sector}})
+	return qend, true
 }
 
 // personOf resolves a spelling to one person; full names mark the person
@@ -504,8 +796,13 @@ func (s *scan) titled(us []unit, start, tend, agent int, code, org string, caps 
 			return 0, false
 		}
 		id := s.personOf(m.entries, m.end-p > 1)
-		title, _ := s.titleOf(agent)
+		title, sector := s.titleOf(agent)
 		role := roleOn(kb.people[id], s.day, firstNonEmpty(code, org), title)
+		if role.Sector == "" && !formerTitle(us, start) {
+			// no role on the day, but the text gives one: "President Obama"
+			// in an article with a wrong or placeholder date
+			role.Sector, role.Title = sector, title
+		}
 		s.person(us, start, parley.Mention{Span: parley.Span{Start: us[start].span.Start, End: us[m.end-1].span.End}, Kind: parley.MentionPerson, Actor: personActor(kb.people[id], role)})
 		return m.end, true
 	}
@@ -543,6 +840,12 @@ done:
 	s.learn(a)
 	s.person(us, start, parley.Mention{Span: parley.Span{Start: us[start].span.Start, End: us[q-1].span.End}, Kind: parley.MentionPerson, Actor: a})
 	return q, true
+}
+
+// formerTitle reports whether the title at units[i] is a past one:
+// "former President", "the late King", "ousted President".
+func formerTitle(us []unit, i int) bool {
+	return i > 0 && (us[i-1].key == "former" || us[i-1].key == "late" || us[i-1].key == "ousted" || us[i-1].key == "ex")
 }
 
 // particles may appear in lower case inside a name: "Abu Bakr al-Baghdadi".

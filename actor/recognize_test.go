@@ -118,6 +118,28 @@ var findCases = []struct {
 	{"Israel Katz not Israel", "Israel Katz threatened Hezbollah.", "2025-01-01",
 		[]string{`"Israel Katz" person ISR MIL name=Israel Katz`, `"Hezbollah" org LBN REB org=Hezbollah`}},
 	{"lower-case name is not a name", "the turkey was roasted.", "", nil},
+	// groups, agents with a country after them, misspellings
+	{"demonym plural", "Palestinians protested.", "", []string{`"Palestinians" group PSE CVL`}},
+	{"irregular plural", "Britons were evacuated.", "", []string{`"Britons" group GBR CVL`}},
+	{"group of a country", "Bosnian Serbs shelled the town.", "", []string{`"Bosnian Serbs" group BIH CVL`}},
+	{"adjective adjective agent", "Bosnian Serb forces withdrew.", "", []string{`"Bosnian Serb forces" group BIH MIL`}},
+	{"stateless group alone", "Kurds marched.", "", nil},
+	{"stateless group in a country", "Kurds in Syria marched.", "", []string{`"Kurds in Syria" group SYR CVL`}},
+	{"stateless group agent", "Hutu rebels attacked.", "", nil},
+	{"ethnic group elsewhere", "Ethnic Albanians in south Serbia protested.", "", []string{`"Albanians in south Serbia" group SRB CVL`}},
+	{"ethnic group alone", "Ethnic Albanians protested.", "", nil},
+	{"agent in a country", "Rebels in the Ivory Coast attacked.", "", []string{`"Rebels in the Ivory Coast" group CIV REB`}},
+	{"troops in a country are anyone's", "Troops in Syria advanced.", "", []string{`"Syria" country SYR GOV`}},
+	{"agent from a country's groups", "Doctors from two American aid groups arrived.", "", []string{`"Doctors from two American aid groups" group USA HLH`}},
+	{"phoenix agent", "Swiss doctors arrived.", "", []string{`"Swiss doctors" group CHE HLH`}},
+	{"serb adjective", "Serb police fired.", "", []string{`"Serb police" group SRB COP`}},
+	{"modifier before agent", "Iranian nuclear scientists met.", "", []string{`"Iranian nuclear scientists" group IRN CVL`}},
+	{"misspelt country", "Ethopia signed.", "", []string{`"Ethopia" country ETH GOV`}},
+	{"misspelt without h", "Afganistan signed.", "", []string{`"Afganistan" country AFG GOV`}},
+	{"changed letter is not a misspelling", "Granada won.", "", nil},
+	{"changed ending is not a misspelling", "Frances said no.", "", nil},
+	{"title gives the sector off the roles' dates", "President Vladimir Putin spoke.", "1990-01-01", []string{`"President Vladimir Putin" person RUS GOV name=Vladimir Putin`}},
+	{"former title (Phoenix: ELI)", "Former President Vladimir Putin spoke.", "1990-01-01", []string{`"Former President Vladimir Putin" person RUS ELI name=Vladimir Putin`}},
 }
 
 func TestFind(t *testing.T) {
