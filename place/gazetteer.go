@@ -79,24 +79,29 @@ type Gazetteer struct {
 	short map[string]bool
 }
 
-// Files read by Load, in this order.
-var files = []string{"countries.tsv", "regions.tsv", "extra.tsv", "cities.tsv.gz"}
+// Files read by Load, in this order. admin1.tsv.gz comes last so that the
+// hand-written rows of regions.tsv that carry a region's GeoNames id keep
+// their name and centre and take the generated row's names and population.
+var files = []string{"countries.tsv", "regions.tsv", "extra.tsv", "cities.tsv.gz", "admin1.tsv.gz"}
 
 // Load reads a gazetteer from fsys: countries.tsv, regions.tsv, extra.tsv,
-// cities.tsv.gz (all with the columns id, class, code, country, name, lat,
-// lon, population, altcount, aliases) and notplaces.txt. Every malformed
-// line is reported, by file and line.
+// cities.tsv.gz, admin1.tsv.gz (all with the columns id, class, code, country, name, lat,
+// lon, population, altcount, aliases) and notplaces.txt. A row whose
+// positive id was read before is the same place: it adds its names, and
+// its population and alternate-name count where the first row had none.
+// Every malformed line is reported, by file and line.
 func Load(fsys fs.FS) (*Gazetteer, error) {
 	g := &Gazetteer{index: make(map[string][]int32, 1<<19), notPlace: map[string]bool{}, short: map[string]bool{}, firsts: map[string]bool{}}
 	var errs []error
 	countries := map[string]int32{}
+	ids := map[int64]int32{}
 	for fi, name := range files {
 		r, closeFn, err := open(fsys, name)
 		if err != nil {
 			errs = append(errs, err)
 			continue
 		}
-		errs = append(errs, g.read(r, name, int64(fi+1), countries)...)
+		errs = append(errs, g.read(r, name, int64(fi+1), countries, ids)...)
 		closeFn()
 	}
 	b, err := fs.ReadFile(fsys, "notplaces.txt")
@@ -140,7 +145,7 @@ func Load(fsys fs.FS) (*Gazetteer, error) {
 		slices.SortStableFunc(ids, func(a, b int32) int {
 			return -cmpFloat(g.feats[a].prior, g.feats[b].prior)
 		})
-		g.index[k] = slices.Compact(ids)
+		g.index[k] = unique(ids)
 	}
 	return g, nil
 }
@@ -174,8 +179,10 @@ func open(fsys fs.FS, name string) (io.Reader, func(), error) {
 }
 
 // read adds the features of one table. Rows of class country without
-// coordinates add their name and aliases to the country already read.
-func (g *Gazetteer) read(r io.Reader, name string, fileNo int64, countries map[string]int32) []error {
+// coordinates add their name and aliases to the country already read;
+// rows whose positive id is in ids (the features read so far, by id) add
+// theirs to that feature.
+func (g *Gazetteer) read(r io.Reader, name string, fileNo int64, countries map[string]int32, ids map[int64]int32) []error {
 	var errs []error
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 0, 64<<10), 1<<20)
@@ -235,10 +242,26 @@ func (g *Gazetteer) read(r io.Reader, name string, fileNo int64, countries map[s
 			errs = append(errs, fmt.Errorf("%s:%d: unknown class %q", name, line, e.Class))
 			continue
 		}
+		if i, ok := ids[e.ID]; ok && e.ID > 0 {
+			o := &g.feats[i]
+			if o.Class != e.Class || o.Country != e.Country {
+				errs = append(errs, fmt.Errorf("%s:%d: id %d is already %s %s %q", name, line, e.ID, o.Country, o.Class, o.Name))
+				continue
+			}
+			if o.Population == 0 {
+				o.Population = e.Population
+			}
+			o.prior = max(o.prior, prior(o.Class, o.code, o.Population, int(alts)))
+			g.add(i, append(aliases, e.Name))
+			continue
+		}
 		e.prior = prior(e.Class, e.code, e.Population, int(alts))
 		e.key = Key(e.Name)
 		i := int32(len(g.feats))
 		g.feats = append(g.feats, e)
+		if e.ID > 0 {
+			ids[e.ID] = i
+		}
 		if e.Class == ClassCountry {
 			countries[e.Country] = i
 		}
@@ -314,6 +337,18 @@ func plain(s string) string {
 		}
 	}
 	return b.String()
+}
+
+// unique drops the later copies of each id (a place merged from two rows
+// may be indexed twice under one key), keeping the order.
+func unique(ids []int32) []int32 {
+	out := ids[:0]
+	for _, id := range ids {
+		if !slices.Contains(out, id) {
+			out = append(out, id)
+		}
+	}
+	return out
 }
 
 func parseInt(s string, empty int64) (int64, error) {
