@@ -113,3 +113,27 @@ func BenchmarkParse(b *testing.B) {
 	}
 	b.ReportMetric(float64(b.N)*float64(len(benchWords))/b.Elapsed().Seconds(), "tokens/s")
 }
+
+// BenchmarkParseTreebank parses the sentences of the EWT dev file: unlike
+// BenchmarkParse, whose one sentence keeps its few thousand weight rows in
+// cache, its working set is that of real text.
+func BenchmarkParseTreebank(b *testing.B) {
+	gold := readUD(b, "dev")
+	m := defaultModel(b)
+	bytes, words := 0, 0
+	for _, s := range gold {
+		for _, w := range s.Words {
+			bytes += len(w) + 1
+		}
+		words += len(s.Words)
+	}
+	b.SetBytes(int64(bytes))
+	b.ReportAllocs()
+	var dst []Word
+	for b.Loop() {
+		for _, s := range gold {
+			dst = m.AppendParse(dst, s.Words)
+		}
+	}
+	b.ReportMetric(float64(b.N)*float64(words)/b.Elapsed().Seconds(), "tokens/s")
+}

@@ -42,7 +42,7 @@ type Word struct {
 const FileName = "model.gz"
 
 // Version is the weights format version; Load refuses other versions.
-const Version = 1
+const Version = 2
 
 const magic = "parley-syntax\n"
 
@@ -62,9 +62,16 @@ type Header struct {
 	XPOS []string `json:"xpos"`
 	// Rels are the dependency relations.
 	Rels []string `json:"rels"`
-	// DictWords is the number of words in the tag dictionary; the Rows
-	// fields count the non-empty rows of each weight table.
-	DictWords int `json:"dict_words"`
+	// DictWords is the number of words in the tag dictionary, of which
+	// TagSetWords have more than one class (the tagger chooses among them)
+	// and the others one (the tagger is not consulted).
+	DictWords   int `json:"dict_words"`
+	TagSetWords int `json:"tag_set_words"`
+	// RelSets is the number of pairs of head and dependent tag classes
+	// (and direction) whose arcs are labelled among the relations seen
+	// with them in training.
+	RelSets int `json:"rel_sets"`
+	// The Rows fields count the non-empty rows of each weight table.
 	TagRows   int `json:"tag_rows"`
 	MoveRows  int `json:"move_rows"`
 	LabelRows int `json:"label_rows"`
@@ -74,18 +81,33 @@ type Header struct {
 // Train and safe for concurrent use.
 type Model struct {
 	hdr      Header
-	dict     *wordDict
+	dict     *wordDict // normalized word hash → start<<8 | count in dictClasses
 	dictList []dictEntry
-	tagger   *table
-	mover    *table
-	labeler  *table
-	root     int32 // class of the "root" relation
-	pool     sync.Pool
+	// dictClasses holds the tag classes of the dictionary words, flat.
+	dictClasses []uint8
+	// relSets holds for each key relKey(head tag, dependent tag, direction)
+	// the relations seen in training, none when any may be chosen.
+	relSets classSets
+	tagger  *table
+	mover   *table
+	labeler *table
+	root    int32 // class of the "root" relation
+	pool    sync.Pool
 }
 
+// dictEntry is a word of the tag dictionary with its classes, in
+// increasing order: one class fixes the word's tag, several restrict the
+// tagger's choice.
 type dictEntry struct {
-	Word  string
-	Class int32
+	Word    string
+	Classes []uint8
+}
+
+// relKey returns the key of relSets for an arc between a head and a
+// dependent of the given tag classes; dir is 1 when the dependent follows
+// the head.
+func relKey(nTag int, th, td uint64, dir int) int {
+	return (int(th)*nTag+int(td))*2 + dir
 }
 
 // scratch is the per-call working memory, pooled in the Model.
@@ -153,8 +175,11 @@ func read(r io.Reader) (*Model, error) {
 	if h.Version != Version {
 		return nil, fmt.Errorf("format version %d, want %d", h.Version, Version)
 	}
-	if len(h.UPOS) == 0 || len(h.UPOS) != len(h.XPOS) {
-		return nil, fmt.Errorf("header has %d UPOS and %d XPOS classes", len(h.UPOS), len(h.XPOS))
+	if len(h.UPOS) == 0 || len(h.UPOS) != len(h.XPOS) || len(h.UPOS) > 256 {
+		return nil, fmt.Errorf("header has %d UPOS and %d XPOS classes, want as many, 1 to 256", len(h.UPOS), len(h.XPOS))
+	}
+	if len(h.Rels) > 256 {
+		return nil, fmt.Errorf("header has %d relations, want at most 256", len(h.Rels))
 	}
 	m.root = -1
 	for i, r := range h.Rels {
@@ -179,11 +204,23 @@ func read(r io.Reader) (*Model, error) {
 		if _, err := io.ReadFull(br, w); err != nil {
 			return nil, fmt.Errorf("dictionary word %d: %w", i, noEOF(err))
 		}
-		c, err := binary.ReadUvarint(br)
-		if err != nil || c >= uint64(len(h.UPOS)) {
-			return nil, fmt.Errorf("dictionary word %q: bad class %d (%v)", w, c, err)
+		k, err := binary.ReadUvarint(br)
+		if err != nil || k == 0 || k > uint64(len(h.UPOS)) {
+			return nil, fmt.Errorf("dictionary word %q: bad class count %d (%v)", w, k, err)
 		}
-		m.dictList[i] = dictEntry{string(w), int32(c)}
+		cs := make([]uint8, k)
+		for j := range cs {
+			c, err := binary.ReadUvarint(br)
+			if err != nil || c >= uint64(len(h.UPOS)) || (j > 0 && c <= uint64(cs[j-1])) {
+				return nil, fmt.Errorf("dictionary word %q: bad class %d (%v)", w, c, err)
+			}
+			cs[j] = uint8(c)
+		}
+		m.dictList[i] = dictEntry{string(w), cs}
+	}
+	nTag := len(h.UPOS)
+	if m.relSets, err = readClassSets(br, relKey(nTag, uint64(nTag), 0, 0), len(h.Rels)); err != nil {
+		return nil, fmt.Errorf("relation sets: %w", err)
 	}
 	for _, t := range []struct {
 		name   string
@@ -216,10 +253,12 @@ func read(r io.Reader) (*Model, error) {
 
 func (m *Model) buildDict() {
 	m.dict = newWordDict(len(m.dictList))
+	m.dictClasses = m.dictClasses[:0]
 	var buf []byte
 	for _, e := range m.dictList {
 		buf = appendNorm(buf[:0], e.Word)
-		m.dict.put(hashBytes(buf), e.Class)
+		m.dict.put(hashBytes(buf), int32(len(m.dictClasses))<<8|int32(len(e.Classes)))
+		m.dictClasses = append(m.dictClasses, e.Classes...)
 	}
 }
 
@@ -243,8 +282,12 @@ func (m *Model) Write(w io.Writer) error {
 	for _, e := range m.dictList {
 		put(uint64(len(e.Word)))
 		bw.WriteString(e.Word)
-		put(uint64(e.Class))
+		put(uint64(len(e.Classes)))
+		for _, c := range e.Classes {
+			put(uint64(c))
+		}
 	}
+	m.relSets.write(bw)
 	for _, t := range []*table{m.tagger, m.mover, m.labeler} {
 		if err := t.write(bw); err != nil {
 			return err
@@ -288,18 +331,31 @@ func (s *scratch) lexify(words []string) {
 
 // tag fills s.tags with the tag classes of the words in s.lx.
 func (m *Model) tag(s *scratch, n int) {
-	tagWith(m.tagger, m.dict, s, n)
+	tagWith(m.tagger, m.dict, m.dictClasses, s, n)
 	s.scores = grow(s.scores, max(m.tagger.nClass, m.labeler.nClass, nMoves))
 }
 
-// tagWith tags the n words of s.lx with the weights t and dictionary d.
-func tagWith(t *table, d *wordDict, s *scratch, n int) {
+// tagWith tags the n words of s.lx with the weights t and dictionary d,
+// whose values index classes.
+func tagWith(t *table, d *wordDict, classes []uint8, s *scratch, n int) {
 	s.tags = grow(s.tags, n)
 	s.scores = grow(s.scores, t.nClass)
 	p1, p2 := uint64(tagStart), uint64(tagStart+1)
 	for i := range n {
-		c, ok := d.get(s.lx[i+2].word)
-		if !ok {
+		var c int32
+		v, ok := d.get(s.lx[i+2].word)
+		cands := classes[:0]
+		if ok {
+			cands = classes[v>>8 : v>>8+v&0xff]
+		}
+		switch {
+		case len(cands) == 1:
+			c = int32(cands[0])
+		case len(cands) > 1:
+			s.feats = tagFeatures(s.feats[:0], s.lx, i, p1, p2)
+			t.scoreSome(s.feats, cands, s.scores)
+			c = int32(cands[argmax(s.scores[:len(cands)])])
+		default:
 			s.feats = tagFeatures(s.feats[:0], s.lx, i, p1, p2)
 			t.score(s.feats, s.scores)
 			c = argmax(s.scores[:t.nClass])
@@ -315,9 +371,8 @@ func (m *Model) parse(s *scratch) {
 	st.reset(s.lx[2:], s.tags)
 	for !st.done() {
 		s.feats = st.moveFeatures(s.feats[:0])
-		m.mover.score(s.feats, s.scores)
-		v := st.valid()
-		move := bestValid(s.scores, v)
+		scores := m.mover.score3(s.feats)
+		move := bestValid(scores[:], st.valid())
 		var rel int32
 		if move != shift {
 			h, d := st.arc(move)
@@ -332,6 +387,19 @@ func (m *Model) label(s *scratch, h, d int32) int32 {
 	st := &s.st
 	if h == st.n {
 		return m.root
+	}
+	dir := 0
+	if d > h {
+		dir = 1
+	}
+	switch cands := m.relSets.get(relKey(len(m.hdr.UPOS), st.pt[h], st.pt[d], dir)); len(cands) {
+	case 0:
+	case 1:
+		return int32(cands[0])
+	default:
+		s.feats = st.labelFeatures(s.feats[:0], h, d)
+		m.labeler.scoreSome(s.feats, cands, s.scores)
+		return int32(cands[argmax(s.scores[:len(cands)])])
 	}
 	s.feats = st.labelFeatures(s.feats[:0], h, d)
 	m.labeler.score(s.feats, s.scores)

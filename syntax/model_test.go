@@ -66,6 +66,8 @@ func headerSummary(h Header) string {
 	p("tag_classes", len(h.UPOS))
 	p("rels", strings.Join(h.Rels, " "))
 	p("dict_words", h.DictWords)
+	p("tag_set_words", h.TagSetWords)
+	p("rel_sets", h.RelSets)
 	p("tag_rows", h.TagRows)
 	p("move_rows", h.MoveRows)
 	p("label_rows", h.LabelRows)

@@ -24,18 +24,56 @@ func newTable(bits uint, nClass int) *table {
 	return &table{bits: bits, mask: 1<<bits - 1, nClass: nClass, w: make([]int16, (1<<bits)*nClass)}
 }
 
-// score adds the rows of feats to scores, which must hold nClass entries.
+// score writes to scores, which must hold nClass entries, the sums of the
+// rows of feats.
 func (t *table) score(feats []uint64, scores []int32) {
-	scores = scores[:t.nClass]
-	for i := range scores {
-		scores[i] = 0
+	n := t.nClass
+	scores = scores[:n:n]
+	clear(scores)
+	for _, f := range feats {
+		off := int(f&t.mask) * n
+		row := t.w[off : off+n : off+n]
+		row = row[:len(scores)]
+		i := 0
+		for ; i+4 <= len(row); i += 4 {
+			r, s := row[i:i+4:i+4], scores[i:i+4:i+4]
+			s[0] += int32(r[0])
+			s[1] += int32(r[1])
+			s[2] += int32(r[2])
+			s[3] += int32(r[3])
+		}
+		for ; i < len(row); i++ {
+			scores[i] += int32(row[i])
+		}
 	}
+}
+
+// score3 returns the sums of the rows of feats in a table of three
+// classes (the moves), kept in registers.
+func (t *table) score3(feats []uint64) (s [3]int32) {
+	var a, b, c int32
+	w, mask := t.w, t.mask
+	for _, f := range feats {
+		off := int(f&mask) * 3
+		row := w[off : off+3 : off+3]
+		a += int32(row[0])
+		b += int32(row[1])
+		c += int32(row[2])
+	}
+	return [3]int32{a, b, c}
+}
+
+// scoreSome writes to scores[j] the sum over the rows of feats of the
+// weight of class classes[j]: the scores of a few candidate classes.
+func (t *table) scoreSome(feats []uint64, classes []uint8, scores []int32) {
+	scores = scores[:len(classes)]
+	clear(scores)
 	n := t.nClass
 	for _, f := range feats {
 		off := int(f&t.mask) * n
 		row := t.w[off : off+n : off+n]
-		for i, v := range row {
-			scores[i] += int32(v)
+		for j, c := range classes {
+			scores[j] += int32(row[c])
 		}
 	}
 }
@@ -69,6 +107,20 @@ func (t *trainTable) score(feats []uint64, scores []float32) {
 		row := t.w[off : off+n : off+n]
 		for i, v := range row {
 			scores[i] += v
+		}
+	}
+}
+
+// scoreSome writes the current scores of the candidate classes.
+func (t *trainTable) scoreSome(feats []uint64, classes []uint8, scores []float32) {
+	scores = scores[:len(classes)]
+	clear(scores)
+	n := t.nClass
+	for _, f := range feats {
+		off := int(f&t.mask) * n
+		row := t.w[off : off+n : off+n]
+		for j, c := range classes {
+			scores[j] += row[c]
 		}
 	}
 }

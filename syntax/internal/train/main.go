@@ -42,6 +42,8 @@ func run(_ context.Context, args []string, stdout, stderr io.Writer) error {
 	fl.UintVar(&cfg.MoveBits, "move-bits", cfg.MoveBits, "log2 move buckets")
 	fl.UintVar(&cfg.LabelBits, "label-bits", cfg.LabelBits, "log2 label buckets")
 	fl.IntVar(&cfg.Folds, "folds", cfg.Folds, "jackknife folds for the parser's training tags")
+	fl.IntVar(&cfg.TagSetMinCount, "tag-set-min", cfg.TagSetMinCount, "tag words seen this often among their training classes (0: never)")
+	fl.IntVar(&cfg.RelSetMinCount, "rel-set-min", cfg.RelSetMinCount, "label arcs whose tag pair was seen this often among its training relations (0: never)")
 	if err := fl.Parse(args); err != nil {
 		return err
 	}
