@@ -336,23 +336,101 @@ type EventFilter struct {
 	After string // paging: return events ordered after this event ID
 }
 
-// PutResult says what storing an article did.
-type PutResult struct {
-	Created bool // false when the article was already stored
-	Events  int  // events stored with it
+// Learned is a person parley learned from an article's text rather than
+// from its knowledge base: named with a title ("Jordanian Interior Minister
+// Mazen al-Faraya"), an appositive or as someone's counterpart.
+type Learned struct {
+	Name string `json:"name"`
+	// Role is the person's country (or body), sector and title as the
+	// text gives them; ValidFrom is the article's publication day (zero
+	// when unknown).
+	Role Role `json:"role"`
+	// Org is the body the person was named for, if any.
+	Org string `json:"org,omitempty"`
+	// Evidence is the span of the sentence that named the person.
+	Evidence Span `json:"evidence"`
+	// Known is set when the knowledge base already knew the person: the
+	// text only attests the role, as evidence.
+	Known bool `json:"known,omitempty"`
+	// EvidenceText is the text of that sentence; Article the Key and Doc
+	// the input id of the article it came from. A Store fills them.
+	EvidenceText string `json:"evidence_text,omitempty"`
+	Article      string `json:"article,omitempty"`
+	Doc          string `json:"doc,omitempty"`
 }
 
-// Store keeps articles and their events. Implementations: sqlite (embedded,
-// the default) and, for scale-out, PostgreSQL.
+// Document is an article with what the pipeline found in it, as a Store
+// keeps it: the events, the actor mentions and the people learned.
+type Document struct {
+	Article  *Article
+	Events   []Event
+	Mentions []Mention
+	Learned  []Learned
+}
+
+// PutResult says what storing a document did.
+type PutResult struct {
+	Created  bool // false when the article was already stored
+	Events   int  // events stored with it
+	Mentions int  // actor mentions stored with it
+	Learned  int  // learned people stored with it
+}
+
+// ActorFilter selects the actors a Store lists. Zero fields match
+// everything.
+type ActorFilter struct {
+	Country string // actor code: an ISO alpha-3 code, IGO or NGO
+	Sector  string // GOV, MIL...
+	// Learned keeps only people learned from the text.
+	Learned bool
+}
+
+// ActorSummary is an actor named in the stored articles, with how often.
+// An actor is a person (by Name), else a body (by Org), else a code and
+// sector ("RUS GOV", "SYR MIL", "IRN").
+type ActorSummary struct {
+	// Key identifies the actor among the summaries: "person:NAME",
+	// "org:ORG" or "code:CODE SECTOR".
+	Key    string `json:"key"`
+	Code   string `json:"code"`
+	Sector string `json:"sector,omitempty"`
+	Name   string `json:"name,omitempty"`
+	Org    string `json:"org,omitempty"`
+	Title  string `json:"title,omitempty"`
+	// Mentions counts the mentions, Articles the articles that have one.
+	Mentions int `json:"mentions"`
+	Articles int `json:"articles"`
+	// FirstSeen and LastSeen are the earliest and latest publication
+	// dates of those articles; zero when none has a date.
+	FirstSeen time.Time `json:"first_seen,omitzero"`
+	LastSeen  time.Time `json:"last_seen,omitzero"`
+	// Learned is set for a person learned from the text (see Learned)
+	// rather than known to the knowledge base.
+	Learned bool `json:"learned,omitempty"`
+}
+
+// Store keeps articles with their events, actor mentions and learned
+// people. Implementations: sqlite (embedded, the default) and, for
+// scale-out, PostgreSQL.
 type Store interface {
-	// PutArticle stores an article with its events in one transaction. An
-	// article whose Key is already stored is left as it is.
-	PutArticle(ctx context.Context, a *Article, events []Event) (PutResult, error)
+	// Put stores a document in one transaction. A document whose
+	// article's Key is already stored is left as it is.
+	Put(ctx context.Context, d *Document) (PutResult, error)
 	// Article returns the stored article with this Key or Doc, or an error
 	// wrapping ErrNotFound.
 	Article(ctx context.Context, keyOrDoc string) (*Article, error)
 	// Events returns the events that pass the filter, ordered by date, then ID.
 	Events(ctx context.Context, f EventFilter) ([]Event, error)
+	// Mentions returns the actor mentions stored with the article whose Key
+	// (or Doc) this is, in the order they were put, or an error wrapping
+	// ErrNotFound when there is no such article.
+	Mentions(ctx context.Context, keyOrDoc string) ([]Mention, error)
+	// Actors lists the actors of the stored mentions that pass the filter,
+	// most mentioned first, then by Key.
+	Actors(ctx context.Context, f ActorFilter) ([]ActorSummary, error)
+	// Learned returns the people learned from the stored articles, in the
+	// order of their articles' dates (undated last), then as stored.
+	Learned(ctx context.Context) ([]Learned, error)
 	// Stats counts what is stored.
 	Stats(ctx context.Context) (Stats, error)
 	Close() error

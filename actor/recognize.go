@@ -803,7 +803,12 @@ func (s *scan) titled(us []unit, start, tend, agent int, code, org string, caps 
 			// in an article with a wrong or placeholder date
 			role.Sector, role.Title = sector, title
 		}
-		s.person(us, start, parley.Mention{Span: parley.Span{Start: us[start].span.Start, End: us[m.end-1].span.End}, Kind: parley.MentionPerson, Actor: personActor(kb.people[id], role)})
+		pa := personActor(kb.people[id], role)
+		if code != "" || org != "" {
+			// the text states the role: keep it as evidence
+			s.attest(parley.Actor{Code: firstNonEmpty(code, pa.Code), Sector: sector, Org: org, Name: pa.Name, Title: title})
+		}
+		s.person(us, start, parley.Mention{Span: parley.Span{Start: us[start].span.Start, End: us[m.end-1].span.End}, Kind: parley.MentionPerson, Actor: pa})
 		return m.end, true
 	}
 	if code == "" || caps {

@@ -20,6 +20,11 @@ type Learned struct {
 	Org string
 	// Evidence is the span of the sentence that named the person.
 	Evidence parley.Span
+	// Known is set when the knowledge base already knows the person and
+	// the text only attests the role ("Russia's Special Presidential Envoy
+	// for Syria, Alexander Lavrentiev"): the evidence is kept, but the
+	// person is not learned again.
+	Known bool
 }
 
 // WithLearned returns a recognizer that also knows these people (learned
@@ -350,6 +355,21 @@ func (s *scan) learn(a parley.Actor) {
 		}
 	}
 	s.learned = append(s.learned, l)
+}
+
+// attest records that the text states the role of a person the knowledge
+// base knows, once per person and article.
+func (s *scan) attest(a parley.Actor) {
+	k := "kb:" + fold(a.Name)
+	if s.local == nil {
+		s.local = map[string]int{}
+	}
+	if _, dup := s.local[k]; dup {
+		return
+	}
+	s.local[k] = len(s.learned)
+	s.learned = append(s.learned, Learned{Name: a.Name, Org: a.Org, Evidence: s.sent, Known: true,
+		Role: parley.Role{Code: a.Code, Sector: a.Sector, Title: a.Title, ValidFrom: dayOf(s.day)}})
 }
 
 func dayOf(t time.Time) time.Time {

@@ -89,6 +89,24 @@ func NewWithConfig(cfg Config) (*Pipeline, error) {
 // KB returns the actor knowledge base the pipeline resolves names with.
 func (p *Pipeline) KB() *actor.KB { return p.kb }
 
+// WithLearned returns a copy of the pipeline whose actor recognizer also
+// knows these people, learned from earlier articles (a Store's Learned), so
+// that later articles resolve them by name. The receiver is not changed.
+// People the knowledge base knows, and repeats, are left out; the first of
+// several entries for one name wins.
+func (p *Pipeline) WithLearned(people []parley.Learned) *Pipeline {
+	if len(people) == 0 {
+		return p
+	}
+	ls := make([]actor.Learned, len(people))
+	for i, l := range people {
+		ls[i] = actor.Learned{Name: l.Name, Role: l.Role, Org: l.Org, Evidence: l.Evidence, Known: l.Known}
+	}
+	c := *p
+	c.rec = p.rec.WithLearned(ls)
+	return &c
+}
+
 // Result is what the pipeline found in one article.
 type Result struct {
 	Article   *parley.Article
@@ -97,6 +115,10 @@ type Result struct {
 	Timexes   []date.Timex
 	Places    []place.Mention
 	Events    []parley.Event
+	// Learned are the people the knowledge base does not know that the
+	// text named with their office, in text order, with the evidence
+	// sentence and the article's Key and Doc.
+	Learned []parley.Learned
 	// Warnings are things a user should know that did not stop the
 	// article: an unknown publication date, one inferred from the text.
 	Warnings []string
@@ -135,7 +157,7 @@ func (p *Pipeline) Process(a *parley.Article) *Result {
 		}
 	}
 	sents := p.split.Split(a.Text)
-	ms := p.rec.Find(a.Text, sents, a.Published)
+	ms, found := p.rec.FindAll(a.Text, sents, a.Published)
 	tx := p.dates.Resolve(a.Text, sents, a.Published)
 	pm := p.places.Locate(a.Text, sents)
 	evs := p.coder.Code(a, sents, ms)
@@ -155,8 +177,19 @@ func (p *Pipeline) Process(a *parley.Article) *Result {
 		}
 		e.ID = eventID(a.Key, e)
 	}
-	r.Sentences, r.Mentions, r.Timexes, r.Places, r.Events = sents, ms, tx, pm, evs
+	var learned []parley.Learned
+	for _, l := range found {
+		learned = append(learned, parley.Learned{Name: l.Name, Role: l.Role, Org: l.Org, Evidence: l.Evidence, Known: l.Known,
+			EvidenceText: l.Evidence.In(a.Text), Article: a.Key, Doc: a.Doc})
+	}
+	r.Sentences, r.Mentions, r.Timexes, r.Places, r.Events, r.Learned = sents, ms, tx, pm, evs, learned
 	return r
+}
+
+// Document returns what a Store keeps of the result: the article with its
+// events, actor mentions and learned people.
+func (r *Result) Document() *parley.Document {
+	return &parley.Document{Article: r.Article, Events: r.Events, Mentions: r.Mentions, Learned: r.Learned}
 }
 
 // Dates returns the time expressions of a prepared article, resolved

@@ -20,10 +20,18 @@ type Summary struct {
 	Already int `json:"already"` // articles whose text was already stored
 	Skipped int `json:"skipped"` // inputs reported as problems and not stored
 	Events  int `json:"events"`  // events stored with the new articles
+	Learned int `json:"learned"` // people learned from the new articles
 }
 
 func (s Summary) String() string {
-	return fmt.Sprintf("%d new, %d already stored, %d skipped; %d events", s.New, s.Already, s.Skipped, s.Events)
+	out := fmt.Sprintf("%d new, %d already stored, %d skipped; %d events", s.New, s.Already, s.Skipped, s.Events)
+	switch {
+	case s.Learned == 1:
+		out += ", 1 person learned"
+	case s.Learned > 1:
+		out += fmt.Sprintf(", %d people learned", s.Learned)
+	}
+	return out
 }
 
 // IngestOptions configure Ingest.
@@ -51,9 +59,15 @@ func Files(r *article.Reader, paths []string, stdin io.Reader) ReadFunc {
 	}
 }
 
-// Ingest codes every article read and stores each with its events in its
-// own transaction. Bad input is reported and skipped; the batch goes on.
-// It returns early only when ctx is cancelled.
+// Ingest codes every article read and stores each with its events, actor
+// mentions and learned people in its own transaction. Bad input is
+// reported and skipped; the batch goes on. It returns early only when ctx
+// is cancelled.
+//
+// Articles are coded in parallel by the same pipeline, so the people one
+// article of a batch teaches are not used for the others: the result does
+// not depend on the order articles are coded in. A caller that wants them
+// resolved in later batches builds the pipeline WithLearned(store.Learned).
 func (p *Pipeline) Ingest(ctx context.Context, store parley.Store, read ReadFunc, opt IngestOptions) (Summary, error) {
 	workers := opt.Workers
 	if workers <= 0 {
@@ -130,7 +144,7 @@ func (p *Pipeline) Ingest(ctx context.Context, store parley.Store, read ReadFunc
 				report(fmt.Errorf("%s: article has no text after normalization", origin(res.Article)))
 				continue
 			}
-			put, err := store.PutArticle(ctx, res.Article, res.Events)
+			put, err := store.Put(ctx, res.Document())
 			if err != nil {
 				if ctx.Err() != nil {
 					return ctx.Err()
@@ -142,6 +156,7 @@ func (p *Pipeline) Ingest(ctx context.Context, store parley.Store, read ReadFunc
 			if put.Created {
 				sum.New++
 				sum.Events += put.Events
+				sum.Learned += put.Learned
 			} else {
 				sum.Already++
 			}

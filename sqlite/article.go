@@ -11,27 +11,31 @@ import (
 	"github.com/parley-events/parley"
 )
 
-// PutArticle stores a and its events in one transaction. When an article
-// with a.Key is already stored nothing changes and the result has Created
-// false and Events 0. The input is checked before anything is written (see
-// validate); any failure rolls the transaction back, so an error leaves the
-// store as it was. An event's Article is the article's Key and its Doc, when
-// empty, the article's Doc.
-func (db *DB) PutArticle(ctx context.Context, a *parley.Article, events []parley.Event) (parley.PutResult, error) {
-	if a == nil {
-		return parley.PutResult{}, errors.New("sqlite: put article: nil article")
+// Put stores a document (an article with its events, actor mentions and
+// learned people) in one transaction. When an article with the same Key is
+// already stored nothing changes and the result has Created false and zero
+// counts. The input is checked before anything is written (see validate);
+// any failure rolls the transaction back, so an error leaves the store as it
+// was. An event's or a learned person's Article is the article's Key and its
+// Doc, when empty, the article's Doc; a learned person's EvidenceText, when
+// empty, is the text of its Evidence span.
+func (db *DB) Put(ctx context.Context, d *parley.Document) (parley.PutResult, error) {
+	if d == nil || d.Article == nil {
+		return parley.PutResult{}, errors.New("sqlite: put: no article")
 	}
-	if err := validate(a, events); err != nil {
+	a := d.Article
+	if err := validate(d); err != nil {
 		return parley.PutResult{}, fmt.Errorf("sqlite: put article %s: %w", a.Doc, err)
 	}
-	res, err := db.put(ctx, a, events)
+	res, err := db.put(ctx, d)
 	if err != nil {
 		return parley.PutResult{}, fmt.Errorf("sqlite: put article %s: %w", a.Doc, err)
 	}
 	return res, nil
 }
 
-func (db *DB) put(ctx context.Context, a *parley.Article, events []parley.Event) (parley.PutResult, error) {
+func (db *DB) put(ctx context.Context, d *parley.Document) (parley.PutResult, error) {
+	a, events := d.Article, d.Events
 	var meta, published sql.Null[string]
 	if len(a.Meta) > 0 {
 		b, err := json.Marshal(a.Meta)
@@ -132,10 +136,16 @@ func (db *DB) put(ctx context.Context, a *parley.Article, events []parley.Event)
 	if err := m.flush(ctx); err != nil {
 		return parley.PutResult{}, fmt.Errorf("merge: %w", err)
 	}
+	if err := putMentions(ctx, tx, a, d.Mentions); err != nil {
+		return parley.PutResult{}, err
+	}
+	if err := putLearned(ctx, tx, a, d.Learned); err != nil {
+		return parley.PutResult{}, err
+	}
 	if err := tx.Commit(); err != nil {
 		return parley.PutResult{}, err
 	}
-	return parley.PutResult{Created: true, Events: len(events)}, nil
+	return parley.PutResult{Created: true, Events: len(events), Mentions: len(d.Mentions), Learned: len(d.Learned)}, nil
 }
 
 // Roles of an event_actors row.
@@ -149,10 +159,15 @@ const (
 // anything is written: the article has a Key; every event has an ID unique
 // in the batch, a Type, the article's Key (or none) as its Article, spans
 // that lie inside the text, a date range in years 0-9999 that does not end
-// before it starts; every actor has a Code.
-func validate(a *parley.Article, events []parley.Event) error {
+// before it starts; every actor has a Code. Mentions and learned people are
+// checked by validateActors.
+func validate(d *parley.Document) error {
+	a, events := d.Article, d.Events
 	if a.Key == "" {
 		return errors.New("empty key")
+	}
+	if err := validateActors(d); err != nil {
+		return err
 	}
 	seen := make(map[string]bool, len(events))
 	for i := range events {

@@ -11,8 +11,20 @@ import (
 )
 
 // BenchmarkPutArticle stores new ~1 KB articles with 5 events each, one
-// transaction per article.
+// Put and one transaction per article: "events" with the events alone,
+// "document" also with their actor mentions (about 10) and, in some, a
+// learned person.
 func BenchmarkPutArticle(b *testing.B) {
+	for _, withActors := range []bool{false, true} {
+		name := "events"
+		if withActors {
+			name = "document"
+		}
+		b.Run(name, func(b *testing.B) { benchmarkPut(b, withActors) })
+	}
+}
+
+func benchmarkPut(b *testing.B, withActors bool) {
 	ctx := context.Background()
 	db, err := Open(ctx, filepath.Join(b.TempDir(), "bench.db"))
 	if err != nil {
@@ -34,9 +46,13 @@ func BenchmarkPutArticle(b *testing.B) {
 			e.Article = a.Key
 			evs[i] = e
 		}
-		res, err := db.PutArticle(ctx, &a, evs)
+		d := &parley.Document{Article: &a, Events: evs}
+		if withActors {
+			d.Mentions, d.Learned = src.Mentions, src.Learned
+		}
+		res, err := db.Put(ctx, d)
 		if err != nil || !res.Created {
-			b.Fatalf("PutArticle = %+v, %v", res, err)
+			b.Fatalf("Put = %+v, %v", res, err)
 		}
 		n++
 	}
@@ -52,7 +68,7 @@ func BenchmarkEvents(b *testing.B) {
 	}
 	defer db.Close()
 	for _, bt := range storetest.Generate(1000, 100) {
-		if _, err := db.PutArticle(ctx, &bt.Article, bt.Events); err != nil {
+		if _, err := db.Put(ctx, bt.Document()); err != nil {
 			b.Fatal(err)
 		}
 	}

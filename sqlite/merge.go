@@ -21,7 +21,7 @@ import (
 // A new event can only change the groups of its merge key whose reports
 // lie within a day of it, and through them those within a day of those:
 // graph.Merge chains reports at most a day apart and attaches a report
-// without a place country to a placed event within a day. PutArticle
+// without a place country to a placed event within a day. Put
 // therefore collects that closure of groups (by their days lo..hi), merges
 // their reports again with the new one, and replaces them, applying the
 // difference of their tallies. The groups then equal graph.Merge over all
@@ -311,7 +311,7 @@ func fill(ctx context.Context, db *sql.DB) error {
 	if err != nil {
 		return err
 	}
-	// Merge key by key, as PutArticle does.
+	// Merge key by key, as Put does.
 	byKey := map[string][]parley.Event{}
 	for i := range evs {
 		k := graph.MergeKey(&evs[i])

@@ -2,7 +2,7 @@
 // file: the embedded, default parley.Store.
 //
 // The file runs in WAL mode. Writes go through a pool of one connection, so
-// PutArticle calls from several goroutines are serialized inside the process
+// Put calls from several goroutines are serialized inside the process
 // (and, across processes, by SQLite's write lock with a busy timeout); reads
 // go through a separate pool of read-only connections that see a consistent
 // snapshot while a write is under way.

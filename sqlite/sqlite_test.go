@@ -89,7 +89,7 @@ func TestMigrations(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := db.PutArticle(ctx, &parley.Article{Key: "k", Doc: "d", Text: "t"}, nil); err != nil {
+	if _, err := db.Put(ctx, &parley.Document{Article: &parley.Article{Key: "k", Doc: "d", Text: "t"}}); err != nil {
 		t.Fatal(err)
 	}
 	db.Close()
@@ -227,7 +227,7 @@ func TestOpenOddPath(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := db.PutArticle(ctx, &parley.Article{Key: "k", Doc: "d", Text: "t"}, nil); err != nil {
+	if _, err := db.Put(ctx, &parley.Document{Article: &parley.Article{Key: "k", Doc: "d", Text: "t"}}); err != nil {
 		t.Fatal(err)
 	}
 	db.Close()
@@ -285,7 +285,7 @@ func TestSearch(t *testing.T) {
 		sp, s := sent(i)
 		return parley.Event{ID: id, Type: typ, Actors: []parley.Actor{{Code: "RUS"}}, Sentence: sp, SentenceText: s}
 	}
-	if _, err := db.PutArticle(ctx, &a, []parley.Event{mk("e1", "CONSULT", 0), mk("e2", "AGREE", 1), mk("e3", "ASSAULT", 2), mk("e4", "CONSULT", 1)}); err != nil {
+	if _, err := db.Put(ctx, &parley.Document{Article: &a, Events: []parley.Event{mk("e1", "CONSULT", 0), mk("e2", "AGREE", 1), mk("e3", "ASSAULT", 2), mk("e4", "CONSULT", 1)}}); err != nil {
 		t.Fatal(err)
 	}
 	tests := []struct {
@@ -333,7 +333,7 @@ func TestArticlesAndEvent(t *testing.T) {
 	defer db.Close()
 	bs := storetest.Generate(3, 2)
 	for _, b := range bs {
-		if _, err := db.PutArticle(ctx, &b.Article, b.Events); err != nil {
+		if _, err := db.Put(ctx, b.Document()); err != nil {
 			t.Fatal(err)
 		}
 	}

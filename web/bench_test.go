@@ -55,7 +55,7 @@ func benchHandler(b *testing.B) http.Handler {
 	if st.Events < n {
 		start := time.Now()
 		for _, bt := range storetest.Generate(n/benchPerArticle, benchPerArticle) {
-			if _, err := db.PutArticle(ctx, &bt.Article, bt.Events); err != nil {
+			if _, err := db.Put(ctx, bt.Document()); err != nil {
 				b.Fatal(err)
 			}
 		}

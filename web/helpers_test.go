@@ -101,7 +101,7 @@ var fixtureArticles = []fixtureArticle{
 	},
 }
 
-// fixtureBatches turns the fixture into what Store.PutArticle takes.
+// fixtureBatches turns the fixture into what Store.Put takes.
 func fixtureBatches(t testing.TB) []storetest.Batch {
 	t.Helper()
 	var out []storetest.Batch
@@ -157,8 +157,8 @@ func openStore(t testing.TB, batches ...[]storetest.Batch) *sqlite.DB {
 	t.Cleanup(func() { db.Close() })
 	for _, bs := range batches {
 		for i := range bs {
-			if _, err := db.PutArticle(ctx, &bs[i].Article, bs[i].Events); err != nil {
-				t.Fatalf("PutArticle(%s): %v", bs[i].Article.Doc, err)
+			if _, err := db.Put(ctx, bs[i].Document()); err != nil {
+				t.Fatalf("Put(%s): %v", bs[i].Article.Doc, err)
 			}
 		}
 	}

@@ -73,6 +73,10 @@ func (m *Main) runIngest(ctx context.Context, dbPath string, read extract.ReadFu
 		return extract.Summary{}, err
 	}
 	defer db.Close()
+	// People learned from articles stored before are known to this run.
+	if p, err = withLearned(ctx, p, db); err != nil {
+		return extract.Summary{}, err
+	}
 	opt := extract.IngestOptions{
 		Workers: workers,
 		Report:  func(err error) { fmt.Fprintln(m.Stderr, err) },
@@ -102,6 +106,16 @@ func (m *Main) runIngest(ctx context.Context, dbPath string, read extract.ReadFu
 		return sum, err
 	}
 	return sum, db.Close()
+}
+
+// withLearned returns the pipeline knowing the people learned from the
+// articles already in store.
+func withLearned(ctx context.Context, p *extract.Pipeline, store parley.Store) (*extract.Pipeline, error) {
+	people, err := store.Learned(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return p.WithLearned(people), nil
 }
 
 func origin(a *parley.Article) string {

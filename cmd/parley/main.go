@@ -76,6 +76,8 @@ func (m *Main) commands() []command {
 		{"eval", "score the pipeline against a gold file", (*Main).eval},
 		{"dyad", "how the relationship between two actors moved, per period", (*Main).dyad},
 		{"timeline", "an actor's events through time", (*Main).timeline},
+		{"actors", "the actors named in the stored articles, with mention counts; --learned: people learned from the text", (*Main).actors},
+		{"actor", "one actor: canonical name, spellings seen, dated roles with evidence, events", (*Main).actor},
 		{"network", "the actor network: who acts on whom, how often, how cooperatively", (*Main).network},
 		{"brokers", "who links two actors that do not cooperate directly", (*Main).brokers},
 		{"search", "full-text search over event sentences", (*Main).search},

@@ -82,6 +82,11 @@ func uploadIngest(ctx context.Context, p *extract.Pipeline, store parley.Store, 
 	if name == "" {
 		name = "upload"
 	}
+	// Each upload knows the people learned from everything stored before.
+	p, err := withLearned(ctx, p, store)
+	if err != nil {
+		return nil, nil, err
+	}
 	var problems []string
 	read := func(ctx context.Context, yield func(parley.Article) error, report func(*article.Error)) error {
 		return article.NewReader(article.Options{}).ReadOne(ctx, name, body, yield, report)

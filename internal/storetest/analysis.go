@@ -64,11 +64,11 @@ func RunAnalysis(t *testing.T, open func(t *testing.T) Analyzer) {
 			ctx := context.Background()
 			batches := orders[name](corpus)
 			for i := range batches {
-				if _, err := s.PutArticle(ctx, &batches[i].Article, batches[i].Events); err != nil {
+				if _, err := s.Put(ctx, batches[i].Document()); err != nil {
 					t.Fatal(err)
 				}
 				if i == len(batches)/2 { // re-ingest changes nothing
-					if _, err := s.PutArticle(ctx, &batches[0].Article, batches[0].Events); err != nil {
+					if _, err := s.Put(ctx, batches[0].Document()); err != nil {
 						t.Fatal(err)
 					}
 				}

@@ -5,17 +5,31 @@ import (
 	"encoding/hex"
 	"fmt"
 	"math/rand/v2"
+	"slices"
 	"strings"
 	"time"
 
 	"github.com/parley-events/parley"
 )
 
-// Batch is an article with its events, as Store.PutArticle takes them.
+// Batch is an article with what was found in it, as Store.Put takes
+// them.
 type Batch struct {
-	Article parley.Article
-	Events  []parley.Event
+	Article  parley.Article
+	Events   []parley.Event
+	Mentions []parley.Mention
+	Learned  []parley.Learned
 }
+
+// Document returns the batch as a Store takes it, pointing at the batch's
+// article and slices.
+func (b *Batch) Document() *parley.Document {
+	return &parley.Document{Article: &b.Article, Events: b.Events, Mentions: b.Mentions, Learned: b.Learned}
+}
+
+// learnedName is the person of the pool that synthetic articles present as
+// learned from their text (the others stand for knowledge-base people).
+const learnedName = "José Ramos-Horta"
 
 // The pools synthetic events draw their participants from. Claimants never
 // act, so that a filter on one of them must find nothing.
@@ -57,7 +71,10 @@ var (
 // events refer to sentences of their article, have IDs that do not follow
 // their order, and vary every field: some are undated, some last several
 // days, some have no recipients, a claimant, a place that is the zero
-// Place, or no context.
+// Place, or no context. Each actor and recipient named in a sentence is a
+// mention (a person, a body without its "the", or "CODE officials" as a
+// group); the first sentence naming José Ramos-Horta gives him as a
+// learned person, valid from the publication day.
 func Generate(n, perArticle int) []Batch {
 	r := rand.New(rand.NewPCG(uint64(n), uint64(perArticle)))
 	base := time.Date(2023, time.January, 1, 0, 0, 0, 0, time.UTC)
@@ -67,6 +84,8 @@ func Generate(n, perArticle int) []Batch {
 		var text strings.Builder
 		fmt.Fprintf(&text, "Synthetic report %d.\n\n", i)
 		var events []parley.Event
+		var mentions []parley.Mention
+		var learned []parley.Learned
 		for j := range perArticle {
 			e := randomEvent(r, published)
 			who, whom := name(e.Actors), name(e.Recipients)
@@ -79,6 +98,13 @@ func Generate(n, perArticle int) []Batch {
 			e.Sentence = parley.Span{Start: start, End: text.Len() - 1}
 			e.Trigger = parley.Span{Start: start + len(who) + 1, End: start + len(who) + 1 + len(verb)}
 			events = append(events, e)
+			mentions = nameMentions(mentions, e.Actors, start)
+			mentions = nameMentions(mentions, e.Recipients, e.Trigger.End+1)
+			if len(learned) == 0 && slices.ContainsFunc(slices.Concat(e.Actors, e.Recipients), func(a parley.Actor) bool { return a.Name == learnedName }) {
+				p := people[slices.IndexFunc(people, func(a parley.Actor) bool { return a.Name == learnedName })]
+				learned = append(learned, parley.Learned{Name: p.Name, Evidence: e.Sentence,
+					Role: parley.Role{Code: p.Code, Sector: p.Sector, Title: p.Title, ValidFrom: day(published)}})
+			}
 		}
 		for text.Len() < 1000 {
 			text.WriteString("Officials on all sides declined to comment further on the talks. ")
@@ -106,7 +132,12 @@ func Generate(n, perArticle int) []Batch {
 			sum := sha256.Sum256(fmt.Appendf(nil, "%s/%d", a.Key, j))
 			e.ID = hex.EncodeToString(sum[:8])
 		}
-		out = append(out, Batch{Article: a, Events: events})
+		if a.Published.IsZero() {
+			for j := range learned {
+				learned[j].Role.ValidFrom = time.Time{}
+			}
+		}
+		out = append(out, Batch{Article: a, Events: events, Mentions: mentions, Learned: learned})
 	}
 	return out
 }
@@ -174,6 +205,34 @@ func participant(r *rand.Rand) parley.Actor {
 	}
 	return states[r.IntN(len(states))]
 }
+
+// nameMentions appends the mentions of the actors as name writes them from
+// byte offset start on.
+func nameMentions(ms []parley.Mention, as []parley.Actor, start int) []parley.Mention {
+	at := start
+	for i, a := range as {
+		if i > 0 {
+			at += len(" and ")
+		}
+		m := parley.Mention{Actor: a}
+		switch {
+		case a.Name != "":
+			m.Kind, m.Span = parley.MentionPerson, parley.Span{Start: at, End: at + len(a.Name)}
+			at = m.Span.End
+		case a.Org != "":
+			at += len("the ")
+			m.Kind, m.Span = parley.MentionOrg, parley.Span{Start: at, End: at + len(a.Org)}
+			at = m.Span.End
+		default:
+			m.Kind, m.Span = parley.MentionGroup, parley.Span{Start: at, End: at + len(a.Code+" officials")}
+			at = m.Span.End
+		}
+		ms = append(ms, m)
+	}
+	return ms
+}
+
+func day(t time.Time) time.Time { return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC) }
 
 // name is how a sentence of a synthetic text names actors.
 func name(as []parley.Actor) string {

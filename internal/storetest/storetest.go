@@ -8,10 +8,13 @@
 //     Date or Place comes back nil and a non-nil zero Place comes back as a
 //     non-nil zero Place. Published comes back as the same instant (any
 //     location); dates as days at midnight UTC.
-//   - PutArticle of a Key already stored returns Created false, Events 0 and
-//     changes nothing. A PutArticle that fails changes nothing; an event with
-//     an empty ID or Type, an actor with an empty Code, an ID given twice or
-//     already stored, or a span outside the text all make it fail.
+//   - Put of a Key already stored returns a zero PutResult and changes
+//     nothing. A Put that fails changes nothing; an event with an empty ID
+//     or Type, an actor with an empty Code, an ID given twice or already
+//     stored, a span outside the text, a mention without a kind or naming
+//     no code, person or body, a learned person without a name or code or
+//     from another article all make it fail. (See actors.go for mentions,
+//     learned people and actors.)
 //   - Events orders by start date, undated events last, then by ID in byte
 //     order. Actor matches an actor or recipient (not a claimant) by Code,
 //     Name or Org, ignoring ASCII case; Type ignores ASCII case; Doc matches
@@ -54,12 +57,16 @@ func Run(t *testing.T, open func(t *testing.T) parley.Store) {
 	t.Run("Idempotent", func(t *testing.T) { testIdempotent(t, fresh(t)) })
 	t.Run("FailedPut", func(t *testing.T) { testFailedPut(t, fresh) })
 	t.Run("EventRoundTrip", func(t *testing.T) { testEventRoundTrip(t, fresh(t)) })
+	t.Run("MentionsRoundTrip", func(t *testing.T) { testMentionsRoundTrip(t, fresh(t)) })
+	t.Run("LearnedRoundTrip", func(t *testing.T) { testLearnedRoundTrip(t, fresh(t)) })
+	t.Run("ActorLatest", func(t *testing.T) { testActorLatest(t, fresh(t)) })
 	s := fresh(t) // shared by the read-only filter tests
 	corpus := Generate(40, 8)
 	putAll(t, s, corpus)
 	t.Run("Filter", func(t *testing.T) { testFilter(t, s, corpus) })
 	t.Run("Paging", func(t *testing.T) { testPaging(t, s, corpus) })
 	t.Run("Stats", func(t *testing.T) { testStats(t, s, corpus) })
+	t.Run("Actors", func(t *testing.T) { testActors(t, s, corpus) })
 	t.Run("DateRange", func(t *testing.T) { testDateRange(t, fresh(t)) })
 	t.Run("Concurrent", func(t *testing.T) { testConcurrent(t, fresh(t)) })
 }
@@ -67,12 +74,12 @@ func Run(t *testing.T, open func(t *testing.T) parley.Store) {
 func putAll(t *testing.T, s parley.Store, bs []Batch) {
 	t.Helper()
 	for _, b := range bs {
-		res, err := s.PutArticle(context.Background(), &b.Article, b.Events)
+		res, err := s.Put(context.Background(), b.Document())
 		if err != nil {
-			t.Fatalf("PutArticle(%s): %v", b.Article.Doc, err)
+			t.Fatalf("Put(%s): %v", b.Article.Doc, err)
 		}
-		if want := (parley.PutResult{Created: true, Events: len(b.Events)}); res != want {
-			t.Fatalf("PutArticle(%s) = %+v, want %+v", b.Article.Doc, res, want)
+		if want := (parley.PutResult{Created: true, Events: len(b.Events), Mentions: len(b.Mentions), Learned: len(b.Learned)}); res != want {
+			t.Fatalf("Put(%s) = %+v, want %+v", b.Article.Doc, res, want)
 		}
 	}
 }
@@ -102,8 +109,8 @@ func testArticleRoundTrip(t *testing.T, s parley.Store) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if _, err := s.PutArticle(ctx, &tt.put, nil); err != nil {
-				t.Fatalf("PutArticle: %v", err)
+			if _, err := s.Put(ctx, &parley.Document{Article: &tt.put}); err != nil {
+				t.Fatalf("Put: %v", err)
 			}
 			want := tt.want
 			if want.Key == "" {
@@ -140,25 +147,73 @@ func testNotFound(t *testing.T, s parley.Store) {
 	}
 }
 
-func testIdempotent(t *testing.T, s parley.Store) {
+// pickBatches returns two batches of bs: the first without learned people,
+// the second with one and with mentions.
+func pickBatches(t *testing.T, bs []Batch) (first, second Batch) {
+	t.Helper()
+	i := slices.IndexFunc(bs, func(b Batch) bool { return len(b.Learned) == 0 })
+	j := slices.IndexFunc(bs, func(b Batch) bool { return len(b.Learned) > 0 && len(b.Mentions) > 0 })
+	if i < 0 || j < 0 {
+		t.Fatal("generated corpus lacks an article without and one with learned people")
+	}
+	return bs[i], bs[j]
+}
+
+// snapshot is everything a store answers about its contents.
+type snapshot struct {
+	Stats    parley.Stats
+	Events   []parley.Event
+	Mentions map[string][]parley.Mention // by article key
+	Learned  []parley.Learned
+	Actors   []parley.ActorSummary
+}
+
+func takeSnapshot(t *testing.T, s parley.Store, keys ...string) snapshot {
+	t.Helper()
 	ctx := context.Background()
-	b := Generate(1, 5)[0]
-	putAll(t, s, []Batch{b})
-	before, err := s.Events(ctx, parley.EventFilter{})
-	if err != nil {
+	var sn snapshot
+	var err error
+	if sn.Stats, err = s.Stats(ctx); err != nil {
 		t.Fatal(err)
 	}
+	if sn.Events, err = s.Events(ctx, parley.EventFilter{}); err != nil {
+		t.Fatal(err)
+	}
+	sn.Mentions = map[string][]parley.Mention{}
+	for _, k := range keys {
+		ms, err := s.Mentions(ctx, k)
+		if err != nil && !errors.Is(err, parley.ErrNotFound) {
+			t.Fatalf("Mentions(%s): %v", k, err)
+		}
+		sn.Mentions[k] = ms
+	}
+	if sn.Learned, err = s.Learned(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if sn.Actors, err = s.Actors(ctx, parley.ActorFilter{}); err != nil {
+		t.Fatal(err)
+	}
+	return sn
+}
+
+func testIdempotent(t *testing.T, s parley.Store) {
+	ctx := context.Background()
+	_, b := pickBatches(t, Generate(12, 5))
+	putAll(t, s, []Batch{b})
+	before := takeSnapshot(t, s, b.Article.Key)
 
 	again := b.Article
 	again.Title, again.Text, again.Doc = "changed", b.Article.Text+" Updated.", "another-doc"
 	more := slices.Clone(b.Events)
 	more = append(more, parley.Event{ID: "extra", Type: "AID", Actors: []parley.Actor{{Code: "FRA"}}})
-	res, err := s.PutArticle(ctx, &again, more)
+	ms := append(slices.Clone(b.Mentions), parley.Mention{Kind: parley.MentionCountry, Actor: parley.Actor{Code: "FRA", Sector: "GOV"}})
+	ls := append(slices.Clone(b.Learned), parley.Learned{Name: "Jean Nouveau", Role: parley.Role{Code: "FRA", Sector: "GOV"}})
+	res, err := s.Put(ctx, &parley.Document{Article: &again, Events: more, Mentions: ms, Learned: ls})
 	if err != nil {
-		t.Fatalf("second PutArticle: %v", err)
+		t.Fatalf("second Put: %v", err)
 	}
-	if want := (parley.PutResult{Created: false, Events: 0}); res != want {
-		t.Errorf("second PutArticle = %+v, want %+v", res, want)
+	if want := (parley.PutResult{}); res != want {
+		t.Errorf("second Put = %+v, want %+v", res, want)
 	}
 	got, err := s.Article(ctx, b.Article.Key)
 	if err != nil {
@@ -167,84 +222,82 @@ func testIdempotent(t *testing.T, s parley.Store) {
 	if diff := gocmp.Diff(&b.Article, got); diff != "" {
 		t.Errorf("stored article changed (-want +got):\n%s", diff)
 	}
-	after, err := s.Events(ctx, parley.EventFilter{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	after := takeSnapshot(t, s, b.Article.Key)
 	if diff := gocmp.Diff(before, after); diff != "" {
-		t.Errorf("stored events changed (-want +got):\n%s", diff)
+		t.Errorf("store changed by a second Put (-want +got):\n%s", diff)
 	}
-	if st, _ := s.Stats(ctx); st != (parley.Stats{Articles: 1, Events: 5}) {
-		t.Errorf("Stats = %+v, want 1 article, 5 events", st)
+	if want := (parley.Stats{Articles: 1, Events: 5}); after.Stats != want {
+		t.Errorf("Stats = %+v, want %+v", after.Stats, want)
+	}
+	if len(after.Mentions[b.Article.Key]) != len(b.Mentions) || len(after.Learned) != len(b.Learned) {
+		t.Errorf("stored %d mentions, %d learned; want %d, %d", len(after.Mentions[b.Article.Key]), len(after.Learned), len(b.Mentions), len(b.Learned))
 	}
 }
 
 func testFailedPut(t *testing.T, fresh func(*testing.T) parley.Store) {
 	ctx := context.Background()
-	bs := Generate(2, 5)
-	first, second := bs[0], bs[1]
+	first, second := pickBatches(t, Generate(12, 5))
+	text := second.Article.Text
 	tests := []struct {
 		name   string
-		break_ func(evs []parley.Event) []parley.Event
+		break_ func(d *parley.Document)
 		named  string // what the error must name
 	}{
-		{"empty type in the middle", func(evs []parley.Event) []parley.Event {
-			evs[2].Type = ""
-			return evs
-		}, second.Events[2].ID},
-		{"recipient without code", func(evs []parley.Event) []parley.Event {
-			evs[3].Recipients = []parley.Actor{{Sector: "GOV", Name: "Nobody"}}
-			return evs
+		{"empty type in the middle", func(d *parley.Document) { d.Events[2].Type = "" }, second.Events[2].ID},
+		{"recipient without code", func(d *parley.Document) {
+			d.Events[3].Recipients = []parley.Actor{{Sector: "GOV", Name: "Nobody"}}
 		}, second.Events[3].ID},
-		{"claimant without code", func(evs []parley.Event) []parley.Event {
-			evs[4].ClaimedBy = []parley.Actor{{Name: "Somebody"}}
-			return evs
+		{"claimant without code", func(d *parley.Document) {
+			d.Events[4].ClaimedBy = []parley.Actor{{Name: "Somebody"}}
 		}, second.Events[4].ID},
-		{"empty ID", func(evs []parley.Event) []parley.Event {
-			evs[1].ID = ""
-			return evs
-		}, ""},
-		{"ID twice", func(evs []parley.Event) []parley.Event {
-			evs[4].ID = evs[0].ID
-			return evs
-		}, second.Events[0].ID},
-		{"ID stored with another article", func(evs []parley.Event) []parley.Event {
-			evs[3].ID = first.Events[1].ID
-			return evs
-		}, first.Events[1].ID},
-		{"span outside text", func(evs []parley.Event) []parley.Event {
-			evs[2].Trigger = parley.Span{Start: 5, End: len(second.Article.Text) + 1}
-			return evs
+		{"empty ID", func(d *parley.Document) { d.Events[1].ID = "" }, ""},
+		{"ID twice", func(d *parley.Document) { d.Events[4].ID = d.Events[0].ID }, second.Events[0].ID},
+		{"ID stored with another article", func(d *parley.Document) { d.Events[3].ID = first.Events[1].ID }, first.Events[1].ID},
+		{"span outside text", func(d *parley.Document) {
+			d.Events[2].Trigger = parley.Span{Start: 5, End: len(text) + 1}
 		}, second.Events[2].ID},
+		{"mention outside text", func(d *parley.Document) {
+			d.Mentions = append(d.Mentions, parley.Mention{Span: parley.Span{Start: len(text) - 2, End: len(text) + 3},
+				Kind: parley.MentionCountry, Actor: parley.Actor{Code: "FRA"}})
+		}, "mention"},
+		{"mention without kind", func(d *parley.Document) { d.Mentions[len(d.Mentions)-1].Kind = "" }, "mention"},
+		{"mention naming nothing", func(d *parley.Document) { d.Mentions[0].Actor = parley.Actor{Sector: "GOV"} }, "mention"},
+		{"learned without code", func(d *parley.Document) { d.Learned[0].Role.Code = "" }, second.Learned[0].Name},
+		{"learned without name", func(d *parley.Document) {
+			d.Learned = append(d.Learned, parley.Learned{Role: parley.Role{Code: "FRA"}})
+		}, "learned"},
+		{"learned evidence outside text", func(d *parley.Document) {
+			d.Learned[0].Evidence = parley.Span{Start: -1, End: 4}
+		}, second.Learned[0].Name},
+		{"learned from another article", func(d *parley.Document) { d.Learned[0].Article = first.Article.Key }, first.Article.Key},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			s := fresh(t)
 			putAll(t, s, []Batch{first})
-			before, err := s.Events(ctx, parley.EventFilter{})
-			if err != nil {
-				t.Fatal(err)
-			}
-			evs := tt.break_(slices.Clone(second.Events))
-			res, err := s.PutArticle(ctx, &second.Article, evs)
+			before := takeSnapshot(t, s, first.Article.Key, second.Article.Key)
+			d := &parley.Document{Article: &second.Article, Events: slices.Clone(second.Events),
+				Mentions: slices.Clone(second.Mentions), Learned: slices.Clone(second.Learned)}
+			tt.break_(d)
+			res, err := s.Put(ctx, d)
 			if err == nil {
-				t.Fatalf("PutArticle = %+v, nil; want an error", res)
+				t.Fatalf("Put = %+v, nil; want an error", res)
 			}
 			if !strings.Contains(err.Error(), tt.named) {
-				t.Errorf("PutArticle error %q does not name %q", err, tt.named)
+				t.Errorf("Put error %q does not name %q", err, tt.named)
 			}
 			if _, err := s.Article(ctx, second.Article.Key); !errors.Is(err, parley.ErrNotFound) {
 				t.Errorf("Article after a failed put: error = %v, want ErrNotFound", err)
 			}
-			if st, _ := s.Stats(ctx); st != (parley.Stats{Articles: 1, Events: len(first.Events)}) {
-				t.Errorf("Stats after a failed put = %+v, want the first article only", st)
+			if _, err := s.Mentions(ctx, second.Article.Key); !errors.Is(err, parley.ErrNotFound) {
+				t.Errorf("Mentions after a failed put: error = %v, want ErrNotFound", err)
 			}
-			after, err := s.Events(ctx, parley.EventFilter{})
-			if err != nil {
-				t.Fatal(err)
-			}
+			after := takeSnapshot(t, s, first.Article.Key, second.Article.Key)
 			if diff := gocmp.Diff(before, after); diff != "" {
-				t.Errorf("events changed by a failed put (-want +got):\n%s", diff)
+				t.Errorf("store changed by a failed put (-want +got):\n%s", diff)
+			}
+			if want := (parley.Stats{Articles: 1, Events: len(first.Events)}); after.Stats != want {
+				t.Errorf("Stats after a failed put = %+v, want %+v", after.Stats, want)
 			}
 			// The store still works, and the article goes in once fixed.
 			putAll(t, s, []Batch{second})
@@ -273,7 +326,7 @@ func testEventRoundTrip(t *testing.T, s parley.Store) {
 	zeroPlace := parley.Event{ID: "ev-zero-place", Article: a.Key, Doc: "other-doc", Type: "AID",
 		Actors: []parley.Actor{{Code: "IGO", Org: "United Nations"}}, Place: &parley.Place{}, Goldstein: 7.4}
 	put := []parley.Event{bare, full, zeroPlace}
-	putAll(t, s, []Batch{{a, put}})
+	putAll(t, s, []Batch{{Article: a, Events: put}})
 	got, err := s.Events(ctx, parley.EventFilter{})
 	if err != nil {
 		t.Fatal(err)
@@ -288,7 +341,7 @@ func testEventRoundTrip(t *testing.T, s parley.Store) {
 	empty := parley.Event{ID: "ev-empty", Type: "AGREE", Context: []string{}, Actors: []parley.Actor{{Code: "FRA"}},
 		Recipients: []parley.Actor{}, ClaimedBy: []parley.Actor{}}
 	b := parley.Article{Key: "k-empty-slices", Doc: "empty-slices", Text: "France agreed."}
-	putAll(t, s, []Batch{{b, []parley.Event{empty}}})
+	putAll(t, s, []Batch{{Article: b, Events: []parley.Event{empty}}})
 	got, err = s.Events(ctx, parley.EventFilter{Doc: b.Doc})
 	if err != nil {
 		t.Fatal(err)
@@ -419,7 +472,7 @@ func testDateRange(t *testing.T, s parley.Store) {
 		{ID: "feb-to-apr", Type: "AID", Actors: []parley.Actor{{Code: "FRA"}}, Date: span(day(2, 20), day(4, 5))},
 		{ID: "undated", Type: "AID", Actors: []parley.Actor{{Code: "FRA"}}},
 	}
-	putAll(t, s, []Batch{{a, evs}})
+	putAll(t, s, []Batch{{Article: a, Events: evs}})
 	tests := []struct {
 		name         string
 		since, until time.Time
@@ -460,7 +513,7 @@ func testConcurrent(t *testing.T, s parley.Store) {
 	for i := range 16 {
 		b := bs[i%len(bs)] // every article twice
 		wg.Go(func() {
-			res, err := s.PutArticle(ctx, &b.Article, b.Events)
+			res, err := s.Put(ctx, b.Document())
 			_, rerr := s.Events(ctx, parley.EventFilter{Actor: "RUS"})
 			mu.Lock()
 			defer mu.Unlock()
