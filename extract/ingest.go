@@ -20,7 +20,9 @@ type Summary struct {
 	Already int `json:"already"` // articles whose text was already stored
 	Skipped int `json:"skipped"` // inputs reported as problems and not stored
 	Events  int `json:"events"`  // events stored with the new articles
-	Learned int `json:"learned"` // people learned from the new articles
+	Learned int `json:"learned"` // people the knowledge base did not know, learned from the new articles
+	// Attested counts roles of known people that the new articles state.
+	Attested int `json:"attested"`
 }
 
 func (s Summary) String() string {
@@ -30,6 +32,9 @@ func (s Summary) String() string {
 		out += ", 1 person learned"
 	case s.Learned > 1:
 		out += fmt.Sprintf(", %d people learned", s.Learned)
+	}
+	if s.Attested > 0 {
+		out += fmt.Sprintf(", %d known roles attested", s.Attested)
 	}
 	return out
 }
@@ -156,7 +161,13 @@ func (p *Pipeline) Ingest(ctx context.Context, store parley.Store, read ReadFunc
 			if put.Created {
 				sum.New++
 				sum.Events += put.Events
-				sum.Learned += put.Learned
+				for _, l := range res.Learned {
+					if l.Known {
+						sum.Attested++
+					} else {
+						sum.Learned++
+					}
+				}
 			} else {
 				sum.Already++
 			}
