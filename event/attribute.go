@@ -115,6 +115,7 @@ func (w *work) sentenceEvents() []parley.Event {
 		return nil
 	}
 	var out []parley.Event
+	var nodes []int // the trigger token of each event in out
 	var ctx []string
 	ctxDone := false
 	for ti, t := range trs {
@@ -124,6 +125,10 @@ func (w *work) sentenceEvents() []parley.Event {
 		e, ok := w.attribute(trs, ti)
 		if !ok {
 			continue
+		}
+		nodes = append(nodes, t.lits[len(t.lits)-1])
+		if !t.r.noun {
+			nodes[len(nodes)-1] = t.head
 		}
 		if !ctxDone {
 			norms := make([]string, len(w.toks))
@@ -138,7 +143,73 @@ func (w *work) sentenceEvents() []parley.Event {
 		}
 		out = append(out, e)
 	}
+	if w.parsed() {
+		out = w.mainEvents(out, nodes)
+	}
 	return absorb(out)
+}
+
+// subordinate relations put a clause or phrase under the one it depends
+// on; coordination and parataxis do not.
+var subordinate = map[string]bool{"ccomp": true, "xcomp": true, "advcl": true, "acl": true, "csubj": true, "obj": true, "obl": true, "nmod": true, "iobj": true}
+
+// mainEvents keeps the events of the sentence's governing clauses: an
+// event whose trigger stands in a clause or phrase subordinate to another
+// event's trigger is dropped ("Syria said it was ready to resume talks
+// after agreeing ..." is one event), unless it is a material act by other
+// actors ("Egypt condemned Israel's shelling of Gaza" reports the shelling
+// too).
+func (w *work) mainEvents(evs []parley.Event, nodes []int) []parley.Event {
+	if len(evs) < 2 {
+		return evs
+	}
+	drop := make([]bool, len(evs))
+	for i := range evs {
+		for j := range evs {
+			if i == j || drop[j] || !w.under(nodes[i], nodes[j]) {
+				continue
+			}
+			if !verbal[evs[i].Type] && !overlapCodes(evs[i].Actors, evs[j].Actors) {
+				continue
+			}
+			drop[i] = true
+			break
+		}
+	}
+	out := evs[:0]
+	for i, e := range evs {
+		if !drop[i] {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+// under reports whether token n depends on token top through subordinate
+// relations only.
+func (w *work) under(n, top int) bool {
+	for x, steps := n, 0; x >= 0 && steps < 12; x, steps = w.head(x), steps+1 {
+		if x == top {
+			return x != n
+		}
+		base, _ := w.rel(x)
+		if !subordinate[base] {
+			return false
+		}
+	}
+	return false
+}
+
+// overlapCodes reports whether two sides share a country or body code.
+func overlapCodes(a, b []parley.Actor) bool {
+	for _, x := range a {
+		for _, y := range b {
+			if x.Code == y.Code {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // absorb drops an event without recipients when the sentence has the same
@@ -237,6 +308,10 @@ func (w *work) attribute(trs []*trigger, ti int) (parley.Event, bool) {
 		// "a cooperation pact": the noun modifies the next trigger.
 		return parley.Event{}, false
 	}
+	if t.r.flags&flagAssure != 0 && t.assured < 0 {
+		// An assurance is read from the parse alone.
+		return parley.Event{}, false
+	}
 	var actor, recip parties
 	reciprocal := false
 	// Violence and coercion "in Iraq" are against Iraq; a meeting "in
@@ -297,6 +372,11 @@ func (w *work) attribute(trs []*trigger, ti int) (parley.Event, bool) {
 		if len(actor.pair) > 0 {
 			recs = nil
 		}
+	}
+	if len(recs) == 0 && len(acts) < 2 && w.parsed() && !t.r.noun {
+		// "Syria condemned the attacks": the author of an act the
+		// article told before.
+		recs = w.backRecipient(t, acts)
 	}
 	if t.r.flags&flagProtest != 0 && official(actor) {
 		cat, mode = "ACCUSE", "disapprove"
@@ -861,4 +941,67 @@ func (p parties) people() map[parley.Actor]bool {
 		}
 	}
 	return out
+}
+
+// definite words make an event noun refer back to an act already told.
+var definite = map[string]bool{"the": true, "these": true, "those": true, "this": true, "that": true, "such": true}
+
+// backRecipient returns the recipient of verb trigger t whose object is an
+// event noun referring back to an earlier event of the article ("condemned
+// the attacks", "rejected these accusations", "threatened retaliation"):
+// the actors of the last such event with other actors than acts. The
+// definite noun takes the last event of its own category; a "backref" noun
+// the last forceful one.
+func (w *work) backRecipient(t *trigger, acts []parley.Actor) []parley.Actor {
+	cands := w.kids(t.head, "obj")
+	for _, j := range t.lits[1:] {
+		if w.is("backref", j) {
+			cands = append(cands, j) // "threatened retaliation", however parsed
+		}
+	}
+	for _, o := range cands {
+		cats := map[string]bool{}
+		if w.is("backref", o) {
+			for c := range forceful {
+				cats[c] = true
+			}
+		} else {
+			def := false
+			for _, d := range w.kids(o, "det") {
+				def = def || definite[w.toks[d].Norm]
+			}
+			if !def || len(w.phrase(o, 0)) > 0 {
+				continue // "the Israeli attacks" names its author
+			}
+			for _, l := range w.lem[o] {
+				for _, r := range w.c.byHead[l] {
+					if r.literals == 1 && len(r.toks) == 1 && r.flags&(flagIntent|flagScope|flagAssure) == 0 {
+						cats[r.cat] = true // "the strikes": the noun or its verb
+					}
+				}
+			}
+		}
+		if len(cats) == 0 {
+			continue
+		}
+		start := w.toks[t.head].Span.Start
+		for i := len(w.prev) - 1; i >= 0; i-- {
+			e := &w.prev[i]
+			if !cats[e.typ] || e.start >= start {
+				continue
+			}
+			other := true
+			for _, a := range e.actors {
+				for _, b := range acts {
+					if a.Code == b.Code {
+						other = false
+					}
+				}
+			}
+			if other {
+				return append([]parley.Actor(nil), e.actors...)
+			}
+		}
+	}
+	return nil
 }

@@ -25,6 +25,14 @@ type work struct {
 	words  []string     // the sentence's words, for the parser
 	deps   []parley.Dep // the sentence's parse; empty without a parser
 	target bool         // the trigger being attributed may have a place as recipient
+	prev   []told       // the events coded so far in the article
+}
+
+// told is an event coded earlier in the article, as backRecipient needs it.
+type told struct {
+	typ    string
+	actors []parley.Actor
+	start  int // trigger start
 }
 
 // smention is a mention of the current sentence, with its token range.
@@ -42,6 +50,7 @@ type trigger struct {
 	governed bool  // coded through the trigger that governs it
 	dropped  bool  // not an event: a modifier, a purpose, an aim
 	gov      *trigger
+	assured  int // flagAssure: the complement verb whose subject is assured, or -1
 }
 
 func (w *work) reset(s *parley.Sentence) {
@@ -210,7 +219,7 @@ func (w *work) triggers() []*trigger {
 				if !ok || !w.fits(r, i, end, lits) {
 					continue
 				}
-				cand := &trigger{r: r, head: i, end: end, lits: lits}
+				cand := &trigger{r: r, head: i, end: end, lits: lits, assured: -1}
 				if best == nil || w.better(cand, best) {
 					best = cand
 				}

@@ -93,7 +93,11 @@ func (c *Coder) Code(a *parley.Article, sents []parley.Sentence, ms []parley.Men
 	for si := range sents {
 		s := &sents[si]
 		w.reset(s)
-		for _, e := range w.sentenceEvents() {
+		evs := w.sentenceEvents()
+		for _, e := range evs {
+			w.prev = append(w.prev, told{typ: e.Type, actors: e.Actors, start: e.Trigger.Start})
+		}
+		for _, e := range evs {
 			k := mergeKey(&e)
 			if i, ok := index[k]; ok {
 				out[i].Mentions++

@@ -58,3 +58,10 @@ func undouble(stem string) (string, bool) {
 	}
 	return stem[:n-1], true
 }
+
+// irregularPast reports whether w is an irregular inflected verb form that
+// is neither a gerund nor a third-person present ("met", "sent", "held").
+func (c *Coder) irregularPast(w string) bool {
+	l, ok := c.irregular[w]
+	return ok && l != w && !strings.HasSuffix(w, "ing") && !strings.HasSuffix(w, "s")
+}

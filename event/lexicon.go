@@ -33,12 +33,13 @@ const (
 	flagMutual
 	flagProtest
 	flagAim
+	flagAssure
 )
 
 var flagNames = map[string]flags{
 	"host": flagHost, "intent": flagIntent, "scope": flagScope,
 	"object": flagObject, "mutual": flagMutual, "protest": flagProtest,
-	"aim": flagAim,
+	"aim": flagAim, "assure": flagAssure,
 }
 
 // rule is one row of verbs.tsv or nouns.tsv, compiled.
@@ -185,7 +186,7 @@ func (c *Coder) loadCues(lex fs.FS, errs *errorList) {
 }
 
 // word kinds of words.tsv.
-var wordKinds = []string{"light", "agent", "say", "determiner", "be", "pair", "person", "thing", "coord", "clause", "split", "prep", "place", "recipient", "dyadic"}
+var wordKinds = []string{"light", "agent", "say", "determiner", "be", "pair", "person", "thing", "coord", "clause", "split", "prep", "place", "recipient", "dyadic", "keep", "modal", "owned", "backref"}
 
 func (c *Coder) loadWords(lex fs.FS, errs *errorList) {
 	c.words = map[string][][]string{}

@@ -154,7 +154,7 @@ func (w *work) phrase(n, depth int) []*smention {
 			case base == "det" && w.ment[c] < 0:
 				continue
 			}
-			if w.ment[c] >= 0 && w.sm[w.ment[c]].m.Possessive && !w.isAgentNoun(n) && !w.eventNoun(n) {
+			if w.ment[c] >= 0 && w.sm[w.ment[c]].m.Possessive && !w.isAgentNoun(n) && !w.eventNoun(n) && !w.is("owned", n) {
 				// "Russia's bases": only agents and events take their
 				// owner as actor.
 				continue
@@ -283,6 +283,12 @@ func (w *work) inherited(v int) parties {
 	base, full := w.rel(v)
 	switch {
 	case base == "xcomp", base == "conj" && w.isVerb(h):
+		if base == "conj" && w.liftConj(v, h) {
+			// "X reaffirmed that Y would retain its bases and requested
+			// ...": a finite verb cannot share the modal of a complement
+			// clause; it is coordinated with the verb above it.
+			h = w.head(h)
+		}
 		if base == "xcomp" {
 			// Object control: "urged Syria to withdraw".
 			for _, o := range w.kids(h, "obj") {
@@ -298,6 +304,15 @@ func (w *work) inherited(v int) parties {
 		return a
 	case full == "acl:relcl", base == "acl":
 		return w.argument(h, v)
+	case base == "advcl" && strings.HasSuffix(w.toks[v].Norm, "ing") && w.markedOf(v):
+		// "accused Russia of shelling": the object did it.
+		for _, o := range w.kids(h, "obj") {
+			if p := w.argument(o, h); !p.empty() {
+				return p
+			}
+		}
+		a, _, _ := w.synSubject(h)
+		return a
 	case base == "advcl" && (strings.HasSuffix(w.toks[v].Norm, "ing") || w.markedTo(v)):
 		a, _, _ := w.synSubject(h)
 		return a
@@ -305,11 +320,39 @@ func (w *work) inherited(v int) parties {
 	return parties{}
 }
 
+// liftConj reports whether conjunct v, attached to h, belongs one clause
+// higher: h is a complement clause with a modal or "to" of its own, and v
+// is inflected, so it does not share them ("would retain ... and
+// requested").
+func (w *work) liftConj(v, h int) bool {
+	if hb, _ := w.rel(h); hb != "ccomp" && hb != "xcomp" || w.head(h) < 0 || !w.isVerb(w.head(h)) {
+		return false
+	}
+	if len(w.kids(v, "nsubj", "nsubj:pass", "aux", "mark")) > 0 {
+		return false
+	}
+	norm := w.toks[v].Norm
+	if !strings.HasSuffix(norm, "ed") && !w.c.irregularPast(norm) {
+		return false
+	}
+	for _, a := range w.kids(h, "aux", "mark") {
+		if a < h && (w.deps[a].Tag == "AUX" || w.toks[a].Norm == "to") && w.toks[a].Norm != "have" && w.toks[a].Norm != "has" && w.toks[a].Norm != "had" {
+			return true
+		}
+	}
+	return false
+}
+
 // synObject returns the recipient of verb v: its object, indirect object,
 // or an oblique with a recipient preposition; preps are the pattern's own
 // literal prepositions, which always count.
 func (w *work) synObject(v int, t *trigger) parties {
 	for _, o := range w.kids(v, "iobj", "obj") {
+		if slicesContainsInt(t.lits, o) {
+			// "reiterated Russia's support for X": the pattern's own noun
+			// is no party; its owner is the actor's side.
+			continue
+		}
 		if p := w.argument(o, v); !p.empty() {
 			return p
 		}
@@ -512,6 +555,25 @@ func (w *work) synParties(t *trigger) (actor, recip parties, reciprocal, ok bool
 	if passive {
 		obj = patient
 	}
+	if t.assured >= 0 {
+		// "X reaffirmed that Y would retain": Y is assured.
+		for _, s := range w.kids(t.assured, "nsubj") {
+			obj = w.argument(s, t.assured)
+		}
+	}
+	// "Egypt reiterated Jordan's support for X": the owner of the
+	// pattern's noun acts, unless it is the subject's own state
+	// ("Lavrov reiterated Russia's support").
+	for _, j := range t.lits[1:] {
+		for _, c := range w.kids(j, "nmod:poss") {
+			if w.ment[c] < 0 {
+				continue
+			}
+			if p := w.argument(c, j); !p.empty() && !overlapCodes(p.actors(), subj.actors()) && !subj.empty() {
+				subj = p
+			}
+		}
+	}
 	actor, recip = subj, obj
 	if t.r.flags&flagHost != 0 {
 		// "X hosted Y", "Y was received by X": Y visits, X hosts.
@@ -609,6 +671,17 @@ func (w *work) synGovern(trs []*trigger) {
 	}
 }
 
+// markedOf reports a gerund clause opened by "of" ("accused X of
+// shelling").
+func (w *work) markedOf(v int) bool {
+	for _, m := range w.kids(v, "mark", "case") {
+		if w.toks[m].Norm == "of" {
+			return true
+		}
+	}
+	return false
+}
+
 // markedTo reports a purpose clause: "telephoned X to discuss".
 func (w *work) markedTo(v int) bool {
 	for _, m := range w.kids(v, "mark") {
@@ -666,6 +739,13 @@ func (w *work) synPrune(trs []*trigger) {
 			}
 		}
 		n := t.lits[len(t.lits)-1]
+		if t.r.flags&flagAssure != 0 {
+			t.assured = w.assuredClause(t.head)
+			if t.assured < 0 {
+				t.dropped = true
+				continue
+			}
+		}
 		if !t.r.noun {
 			n = t.head
 			if w.participle(n) {
@@ -690,6 +770,24 @@ func (w *work) synPrune(trs []*trigger) {
 			t.dropped = true
 		}
 	}
+}
+
+// assuredClause returns the verb of a complement clause of v that assures
+// another party of what it keeps ("reaffirmed that Russia would retain its
+// bases"): a "keep" verb with a modal and a subject of its own; -1 when v
+// has none.
+func (w *work) assuredClause(v int) int {
+	for _, x := range w.kids(v, "ccomp") {
+		if !w.is("keep", x) || len(w.kids(x, "nsubj")) == 0 {
+			continue
+		}
+		for _, a := range w.kids(x, "aux") {
+			if w.deps[a].Tag == "AUX" && w.is("modal", a) {
+				return x
+			}
+		}
+	}
+	return -1
 }
 
 // participle reports a verb at v that modifies a noun as a participle
@@ -768,7 +866,7 @@ func (w *work) reread(t *trigger, noun bool) bool {
 				continue // longer patterns were tried first: keep the word alone
 			}
 			if best == nil || r.order < best.r.order {
-				best = &trigger{r: r, head: i, end: end, lits: lits}
+				best = &trigger{r: r, head: i, end: end, lits: lits, assured: -1}
 			}
 		}
 	}
@@ -777,4 +875,13 @@ func (w *work) reread(t *trigger, noun bool) bool {
 	}
 	t.r, t.end, t.lits = best.r, best.end, best.lits
 	return true
+}
+
+func slicesContainsInt(s []int, v int) bool {
+	for _, x := range s {
+		if x == v {
+			return true
+		}
+	}
+	return false
 }
