@@ -263,8 +263,8 @@ func (w *work) synSubject(v int) (actor, patient parties, passive bool) {
 		}
 		return
 	}
-	for _, s := range w.kids(v, "nsubj") {
-		if p := w.argument(s, v); !p.empty() {
+	if subj := w.kids(v, "nsubj"); len(subj) > 0 {
+		if p := w.argument(subj[0], v); !p.empty() {
 			return p, parties{}, false
 		}
 		return parties{}, parties{}, false // a subject that names no actor

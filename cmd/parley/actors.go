@@ -80,9 +80,6 @@ func (m *Main) actors(ctx context.Context, args []string) error {
 		rows[i] = actorRow{ActorSummary: s, Kind: kindOf(s), Source: sourceOf(kb, s)}
 	}
 	if *asJSON {
-		if rows == nil {
-			rows = []actorRow{}
-		}
 		return writeJSON(m.Stdout, rows)
 	}
 	if len(rows) == 0 {

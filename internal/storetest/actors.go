@@ -261,11 +261,3 @@ func actorReference(corpus []Batch, f parley.ActorFilter) []parley.ActorSummary 
 	}
 	return out
 }
-
-func allMentions(corpus []Batch) []parley.Mention {
-	var out []parley.Mention
-	for _, b := range corpus {
-		out = append(out, b.Mentions...)
-	}
-	return out
-}
