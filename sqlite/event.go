@@ -23,6 +23,10 @@ const eventColumns = `e.id, e.article_key, e.doc, e.type, e.mode, e.aux, e.conte
 // index is on the same expression.
 const sortKey = `coalesce(e.date_start, '~')`
 
+// rareActor is how many actor rows make an actor frequent enough to page
+// through its events by walking them in order (see events).
+const rareActor = 5000
+
 // Events returns the events that pass f, fully populated, ordered by start
 // date (undated events last), then by ID in byte order.
 //
@@ -52,8 +56,27 @@ func (db *DB) events(ctx context.Context, f parley.EventFilter) ([]parley.Event,
 		where []string
 		args  []any
 	)
+	tx, err := db.read.BeginTx(ctx, &sql.TxOptions{ReadOnly: true}) // one snapshot for events and actors
+	if err != nil {
+		return nil, err
+	}
+	defer tx.Rollback()
+
+	// A page for an actor walks the events in order and probes each one's
+	// actors, which is fast for a frequent actor and slow for a rare one
+	// (the walk finds few matches); a rare actor's events are collected
+	// from the actor indexes instead.
+	probe := false
+	if f.Actor != "" && f.Limit > 0 {
+		var n int
+		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM (SELECT 1 FROM event_actors
+			WHERE code = ? OR name = ? OR org = ? LIMIT ?)`, f.Actor, f.Actor, f.Actor, rareActor).Scan(&n); err != nil {
+			return nil, err
+		}
+		probe = n >= rareActor
+	}
 	switch {
-	case f.Actor != "" && f.Limit > 0:
+	case probe:
 		// A page: walk events in order and stop at the limit, probing
 		// each event's actors by primary key.
 		where = append(where, `EXISTS (SELECT 1 FROM event_actors a WHERE a.event_id = e.id
@@ -76,19 +99,16 @@ func (db *DB) events(ctx context.Context, f parley.EventFilter) ([]parley.Event,
 		args = append(args, f.Doc, f.Doc)
 	}
 	if !f.Since.IsZero() {
-		where = append(where, `e.date_end >= ?`)
-		args = append(args, f.Since.Format(time.DateOnly))
+		since := f.Since.Format(time.DateOnly)
+		// The second condition follows from the first (no event is longer
+		// than span_max) and lets the order index skip earlier events.
+		where = append(where, `e.date_end >= ?`, sortKey+` >= date(?, '-' || (SELECT days FROM span_max) || ' days')`)
+		args = append(args, since, since)
 	}
 	if !f.Until.IsZero() {
 		where = append(where, `e.date_start <= ?`)
 		args = append(args, f.Until.Format(time.DateOnly))
 	}
-
-	tx, err := db.read.BeginTx(ctx, &sql.TxOptions{ReadOnly: true}) // one snapshot for events and actors
-	if err != nil {
-		return nil, err
-	}
-	defer tx.Rollback()
 
 	if f.After != "" {
 		var n int
