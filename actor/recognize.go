@@ -558,6 +558,16 @@ func (s *scan) named(us []unit, i int, m match, caps bool) int {
 	default:
 		base, kind = parley.Actor{Code: kb.countries[e.idx].Alpha3}, parley.MentionAdjective
 	}
+	// Coordinated states before a plural agent: "the Russian and Syrian
+	// defence ministers", "Iran and Turkey's foreign ministers".
+	if (e.kind == entryAdjective || e.kind == entryCountry) && !possessive {
+		if codes, lend, lposs := s.stateList(us, after, caps); codes != nil && lposs == (e.kind == entryCountry) && lend < len(us) && us[lend].gap {
+			if aend, agents := s.r.pluralAgents(us, lend); aend > 0 {
+				s.holders(us, i, parley.Span{Start: span.Start, End: us[aend-1].span.End}, append([]string{base.Code}, codes...), "", agents)
+				return aend
+			}
+		}
+	}
 	// A group of a country: "Bosnian Serbs", "Iraqi Kurds", "Bosnian Serb forces".
 	if (e.kind == entryAdjective || e.kind == entryCountry) && !possessive && after < len(us) && us[after].gap {
 		if m2 := s.r.longestName(us, after, caps); m2.end > 0 {
@@ -584,6 +594,11 @@ func (s *scan) named(us []unit, i int, m match, caps bool) int {
 	// An agent noun right after the name: "Syrian troops", "Iran's foreign
 	// minister", or after one modifier: "Nigerian junior foreign minister".
 	if after < len(us) && us[after].gap && (e.kind != entryCapital) {
+		// "Syria's foreign and defense ministers": each office's holder
+		if oend, agents := s.r.offices(us, after); oend > 0 && (base.Code != "" || base.Org != "") {
+			s.holders(us, i, parley.Span{Start: span.Start, End: us[oend-1].span.End}, []string{base.Code}, base.Org, agents)
+			return oend
+		}
 		aend, a := s.r.longestAgent(us, after)
 		if aend == 0 && !possessive && after+1 < len(us) && us[after+1].gap && modifier(us[after]) {
 			aend, a = s.r.longestAgent(us, after+1)
@@ -724,11 +739,15 @@ func (s *scan) qualifier(us []unit, j int, sector string, caps bool) (string, in
 // from two American aid groups" USA HLH. Singular titles are left to the
 // title rules.
 func (s *scan) agentOf(us []unit, i int, caps bool) (int, bool) {
-	end, a := s.r.longestAgent(us, i)
+	end, agents := s.r.offices(us, i)
 	if end == 0 {
-		return 0, false
+		var a int
+		if end, a = s.r.longestAgent(us, i); end == 0 {
+			return 0, false
+		}
+		agents = []int{a}
 	}
-	ag := s.r.kb.agents[a]
+	ag := s.r.kb.agents[agents[0]]
 	if ag.Title && !plural(us[end-1].key) {
 		return 0, false
 	}
@@ -736,7 +755,18 @@ func (s *scan) agentOf(us []unit, i int, caps bool) (int, bool) {
 	if !ok {
 		return 0, false
 	}
+	codes := []string{code}
+	// "the foreign ministers of Iran and Turkey"
+	if originPreps[us[end].key] {
+		if more, lend, poss := s.stateList(us, qend, caps); more != nil && !poss {
+			codes, qend = append(codes, more...), lend
+		}
+	}
 	span := parley.Span{Start: us[i].span.Start, End: us[qend-1].span.End}
+	if len(codes) > 1 || len(agents) > 1 {
+		s.holders(us, i, span, codes, "", agents)
+		return qend, true
+	}
 	s.out = append(s.out, parley.Mention{Span: span, Kind: parley.MentionGroup, Actor: parley.Actor{Code: code, Sector: ag.Sector}})
 	return qend, true
 }

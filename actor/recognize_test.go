@@ -140,6 +140,33 @@ var findCases = []struct {
 	{"changed ending is not a misspelling", "Frances said no.", "", nil},
 	{"title gives the sector off the roles' dates", "President Vladimir Putin spoke.", "1990-01-01", []string{`"President Vladimir Putin" person RUS GOV name=Vladimir Putin`}},
 	{"former title (Phoenix: ELI)", "Former President Vladimir Putin spoke.", "1990-01-01", []string{`"Former President Vladimir Putin" person RUS ELI name=Vladimir Putin`}},
+	{"coordinated offices name each holder", "Moscow hosted Syria's foreign and defense ministers.", "2025-07-31", []string{
+		`"Moscow" capital RUS GOV`,
+		`"Syria's foreign and defense ministers" person SYR GOV name=Asaad al-Shibani`,
+		`"Syria's foreign and defense ministers" person SYR MIL name=Marhaf Abu Qasra`}},
+	{"coordinated offices with no holder known", "Syria's foreign and defence ministers met in 1850.", "1850-01-01", []string{
+		`"Syria's foreign and defence ministers" group SYR GOV`,
+		`"Syria's foreign and defence ministers" group SYR MIL`}},
+	{"coordinated states, one office", "The Russian and Syrian defence ministers met.", "2025-07-31", []string{
+		`"Russian and Syrian defence ministers" person RUS MIL name=Andrei Belousov`,
+		`"Russian and Syrian defence ministers" person SYR MIL name=Marhaf Abu Qasra`}},
+	{"office of coordinated states", "The foreign ministers of Russia and Syria met.", "2025-07-31", []string{
+		`"foreign ministers of Russia and Syria" person RUS GOV name=Sergey Lavrov`,
+		`"foreign ministers of Russia and Syria" person SYR GOV name=Asaad al-Shibani`}},
+	{"coordinated states' troops", "Russian and Syrian troops advanced.", "", []string{
+		`"Russian and Syrian troops" group RUS MIL`,
+		`"Russian and Syrian troops" group SYR MIL`}},
+	{"office named earlier in the article", "Foreign Minister Asaad al-Shibani arrived. Syria's foreign and defence ministers spoke.", "", []string{
+		`"Foreign Minister Asaad al-Shibani" person SYR GOV name=Asaad al-Shibani`,
+		`"Syria's foreign and defence ministers" person SYR GOV name=Asaad al-Shibani`,
+		`"Syria's foreign and defence ministers" group SYR MIL`}},
+	{"religious title before a known name", "Iran's Supreme Leader Ayatollah Ali Khamenei wrote to President Putin.", "2025-08-01", []string{
+		`"Iran's Supreme Leader Ayatollah Ali Khamenei" person IRN GOV name=Ali Khamenei`,
+		`"President Putin" person RUS GOV name=Vladimir Putin`}},
+	{"transliterated full name", "Syria's new president, Ahmad Al-Sharaa, spoke.", "2025-08-01", []string{
+		`"Syria" country SYR GOV 's`,
+		`"Ahmad Al-Sharaa" person SYR GOV name=Ahmed al-Sharaa`}},
+	{"coordinated states alone stay apart", "Russia and Syria signed a deal.", "", []string{`"Russia" country RUS GOV`, `"Syria" country SYR GOV`}},
 }
 
 func TestFind(t *testing.T) {

@@ -453,9 +453,11 @@ func (s *scan) unknownAppositive(us []unit, i int) (int, bool) {
 	if words < 2 || q >= len(us) || us[q].key != "," {
 		return 0, false
 	}
-	// no part of the name may be a known name or title ("Syrian President")
+	// no part of the name may be a known name or title ("Syrian President"),
+	// except a known person's surname after an unknown given name ("Karim
+	// Saleh" is not Ali Abdullah Saleh)
 	for j := i; j < q; j++ {
-		if m := s.r.longestName(us, j, false); m.end > 0 {
+		if m := s.r.longestName(us, j, false); m.end > 0 && (j == i || !onlyPeople(m.entries)) {
 			return 0, false
 		}
 		if end, _ := s.r.longestAgent(us, j); end > 0 {
@@ -575,4 +577,14 @@ func entryActor(kb *KB, e entry) parley.Actor {
 		return parley.Actor{}
 	}
 	return parley.Actor{Code: kb.countries[e.idx].Alpha3}
+}
+
+// onlyPeople reports whether every meaning of a spelling is a person.
+func onlyPeople(es []entry) bool {
+	for _, e := range es {
+		if e.kind != entryPerson {
+			return false
+		}
+	}
+	return true
 }

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/parley-events/parley"
+	"github.com/parley-events/parley/plover"
 )
 
 // cooperative categories turn into AGREE when announced as an intention.
@@ -425,6 +426,12 @@ func (w *work) attribute(trs []*trigger, ti int) (parley.Event, bool) {
 		// stance, not an event.
 		return parley.Event{}, false
 	}
+	if t.r.flags&flagCivil == 0 && w.material(cat) && !w.political(acts) && !w.political(recs) {
+		// "the airport restricted take-offs", "people fought in the
+		// street": a material event needs a state, an armed group or a
+		// body on one side.
+		return parley.Event{}, false
+	}
 	if !w.c.cb.ValidMode(cat, mode) {
 		mode = ""
 	}
@@ -456,6 +463,33 @@ func (w *work) attribute(trs []*trigger, ti int) (parley.Event, bool) {
 		e.ClaimedBy = []parley.Actor{claim.Actor}
 	}
 	return e, true
+}
+
+// material reports whether a category is material cooperation or
+// conflict.
+func (w *work) material(cat string) bool {
+	c, ok := w.c.cb.Category(cat)
+	return ok && (c.Quad == plover.MaterialCoop || c.Quad == plover.MaterialConflict)
+}
+
+// political reports whether a list holds a political actor: a state, a
+// body, an armed group, or a person or group of a sector that words.tsv
+// does not list as civil (civilians, business, media...). A named person
+// with neither sector nor title is a private person.
+func (w *work) political(list []parley.Actor) bool {
+	for _, a := range list {
+		switch {
+		case a.Org != "", a.Code == "IGO", a.Code == "NGO":
+			return true
+		case a.Sector == "":
+			if a.Name == "" || a.Title != "" {
+				return true
+			}
+		case !w.c.single["civil"][strings.ToLower(a.Sector)]:
+			return true
+		}
+	}
+	return false
 }
 
 // sector returns an actor's sector, GOV for a state named without one

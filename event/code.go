@@ -168,6 +168,9 @@ func (w *work) hasLemma(i int, p string) bool {
 
 // match tries r at token i and returns the end and literal positions.
 func (w *work) match(r *rule, i int) (int, []int, bool) {
+	if !w.near(r, i) {
+		return 0, nil, false
+	}
 	var lits []int
 	var try func(k, j int) (int, bool)
 	try = func(k, j int) (int, bool) {
@@ -199,6 +202,24 @@ func (w *work) match(r *rule, i int) (int, []int, bool) {
 	}
 	end, ok := try(0, i)
 	return end, lits, ok
+}
+
+// near is a cheap test that r's second literal is within reach of token
+// i, so that match, which allocates, runs only on likely rules.
+func (w *work) near(r *rule, i int) bool {
+	if len(r.toks) < 2 {
+		return true
+	}
+	k, reach := 1, 1
+	if r.toks[1] == "*" {
+		k, reach = 2, maxGap+1
+	}
+	for j := i + 1; j <= i+reach && j < len(w.toks); j++ {
+		if w.hasLemma(j, r.toks[k]) {
+			return true
+		}
+	}
+	return false
 }
 
 // triggers finds the event patterns of the sentence, longest first at
@@ -289,10 +310,15 @@ func (w *work) eventNoun(j int) bool {
 	return false
 }
 
-// better orders two matches at the same token: more literal tokens, then
+// better orders two matches at the same token: a hand-written row over a
+// generated one (verbs_petrarch.tsv only adds where verbs.tsv and
+// nouns.tsv have nothing to say), then more literal tokens, then
 // the noun reading after a determiner or possessive (the verb reading
 // otherwise), then lexicon order.
 func (w *work) better(a, b *trigger) bool {
+	if a.r.extra != b.r.extra {
+		return !a.r.extra
+	}
 	if a.r.literals != b.r.literals {
 		return a.r.literals > b.r.literals
 	}

@@ -43,6 +43,13 @@ func TestAttribution(t *testing.T) {
 		want       []string
 	}{
 		{"meet with", "Lavrov met with Iranian officials on Tuesday.", []string{"CONSULT RUS>IRN"}},
+		{"civilians only: no assault", "Turkish residents attacked Greek fans.", nil},
+		{"civilians only: no fight", "Turkish residents fought Greek fans in the street.", nil},
+		{"business only: no coercion", "The Turkish airport operator restricted take-offs.", nil},
+		{"police on one side", "Kenyan police attacked Kenyan protesters.", []string{"ASSAULT KEN>KEN"}},
+		{"state on the other side", "Turkish residents attacked Syrian troops.", []string{"ASSAULT TUR>SYR"}},
+		{"protest is civil", "Kenyan protesters marched on Tuesday.", []string{"PROTEST/demo KEN"}},
+		{"verbal needs no state", "Turkish residents condemned Greek fans.", []string{"ACCUSE/disapprove TUR>GRC"}},
 		{"held talks", "Putin held talks with Erdogan in Sochi.", []string{"CONSULT RUS>TUR"}},
 		{"host swaps", "Moscow hosted the Syrian foreign minister.", []string{"CONSULT/visit SYR>RUS"}},
 		{"received swaps", "Putin received Syrian officials at the Kremlin.", []string{"CONSULT/visit SYR>RUS"}},

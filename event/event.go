@@ -45,8 +45,9 @@ func NewCoder(lex fs.FS, cb *plover.Codebook, p Parser) (*Coder, error) {
 	c := &Coder{cb: cb, byHead: map[string][]*rule{}, parser: p}
 	var errs errorList
 	c.loadIrregular(lex, &errs)
-	c.loadRules(lex, verbsFile, false, cb, &errs)
-	c.loadRules(lex, nounsFile, true, cb, &errs)
+	c.loadRules(lex, verbsFile, false, false, cb, &errs)
+	c.loadRules(lex, petrarchFile, false, true, cb, &errs)
+	c.loadRules(lex, nounsFile, true, false, cb, &errs)
 	c.loadCues(lex, &errs)
 	c.loadWords(lex, &errs)
 	if len(errs) == 0 {

@@ -13,6 +13,7 @@ import (
 // Lexicon files, relative to the fs.FS given to NewCoder.
 const (
 	verbsFile     = "events/verbs.tsv"
+	petrarchFile  = "events/verbs_petrarch.tsv" // generated; verbs.tsv wins
 	nounsFile     = "events/nouns.tsv"
 	modesFile     = "events/modes.tsv"
 	wordsFile     = "events/words.tsv"
@@ -23,7 +24,7 @@ const (
 const maxGap = 4
 
 // flags are the attribution switches of a pattern (see verbs.tsv).
-type flags uint8
+type flags uint16
 
 const (
 	flagHost flags = 1 << iota
@@ -34,12 +35,13 @@ const (
 	flagProtest
 	flagAim
 	flagAssure
+	flagCivil
 )
 
 var flagNames = map[string]flags{
 	"host": flagHost, "intent": flagIntent, "scope": flagScope,
 	"object": flagObject, "mutual": flagMutual, "protest": flagProtest,
-	"aim": flagAim, "assure": flagAssure,
+	"aim": flagAim, "assure": flagAssure, "civil": flagCivil,
 }
 
 // rule is one row of verbs.tsv or nouns.tsv, compiled.
@@ -51,6 +53,7 @@ type rule struct {
 	noun      bool
 	order     int    // row order across both files: earlier wins ties
 	pos       string // "file:line", for messages
+	extra     bool   // from the generated lexicon (verbs_petrarch.tsv)
 }
 
 // cue is one row of modes.tsv.
@@ -103,8 +106,21 @@ func readTSV(lex fs.FS, name string, ncol int, errs *errorList, row func(line in
 	}
 }
 
-func (c *Coder) loadRules(lex fs.FS, name string, noun bool, cb *plover.Codebook, errs *errorList) {
+// loadRules reads a verb or noun lexicon. With extra set, a row whose
+// pattern an earlier file already has is skipped: the earlier row wins.
+func (c *Coder) loadRules(lex fs.FS, name string, noun, extra bool, cb *plover.Codebook, errs *errorList) {
 	seen := map[string]int{}
+	earlier := map[string]bool{}
+	if extra {
+		if _, err := fs.Stat(lex, name); errors.Is(err, fs.ErrNotExist) {
+			return // the generated lexicon is optional
+		}
+		for _, r := range c.rulesOrder {
+			if r.noun == noun {
+				earlier[strings.Join(r.toks, " ")] = true
+			}
+		}
+	}
 	readTSV(lex, name, 5, errs, func(n int, f []string) {
 		cat, mode, pat, fl := f[0], f[1], strings.ToLower(f[2]), f[3]
 		if mode == "-" {
@@ -152,9 +168,10 @@ func (c *Coder) loadRules(lex fs.FS, name string, noun bool, cb *plover.Codebook
 			ok = false
 		}
 		seen[key] = n
-		if !ok {
+		if !ok || earlier[strings.Join(r.toks, " ")] {
 			return
 		}
+		r.extra = extra
 		c.rulesOrder = append(c.rulesOrder, r)
 		c.byHead[r.toks[0]] = append(c.byHead[r.toks[0]], r)
 	})
@@ -186,7 +203,7 @@ func (c *Coder) loadCues(lex fs.FS, errs *errorList) {
 }
 
 // word kinds of words.tsv.
-var wordKinds = []string{"light", "agent", "say", "determiner", "be", "pair", "person", "thing", "coord", "clause", "split", "prep", "place", "recipient", "dyadic", "keep", "modal", "owned", "backref"}
+var wordKinds = []string{"light", "agent", "say", "determiner", "be", "pair", "person", "thing", "coord", "clause", "split", "prep", "place", "recipient", "dyadic", "keep", "modal", "owned", "backref", "civil"}
 
 func (c *Coder) loadWords(lex fs.FS, errs *errorList) {
 	c.words = map[string][][]string{}
