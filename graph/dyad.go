@@ -50,18 +50,9 @@ type DyadReport struct {
 // of the periods with that of the second half (the middle period of an odd
 // number is left out); a change under 0.5 is "stable".
 func Dyad(events []parley.Event, a, b string, by string) (*DyadReport, error) {
-	if by == "" {
-		by = ByMonth
-	}
-	if by != ByMonth && by != ByWeek {
-		return nil, &ByError{By: by}
-	}
-	a, b = strings.TrimSpace(a), strings.TrimSpace(b)
-	if a == "" || b == "" {
-		return nil, errors.New("graph: dyad needs two actors")
-	}
-	if strings.EqualFold(a, b) {
-		return nil, fmt.Errorf("graph: dyad of %q with itself", a)
+	a, b, by, err := dyadArgs(a, b, by)
+	if err != nil {
+		return nil, err
 	}
 	r := &DyadReport{A: a, B: b, By: by}
 	type cell struct {
@@ -127,6 +118,25 @@ func btoi(b bool) int {
 		return 1
 	}
 	return 0
+}
+
+// dyadArgs checks and normalizes the arguments of a dyad query: two
+// different actors and a period ("month" by default, or "week").
+func dyadArgs(a, b, by string) (string, string, string, error) {
+	if by == "" {
+		by = ByMonth
+	}
+	if by != ByMonth && by != ByWeek {
+		return "", "", "", &ByError{By: by}
+	}
+	a, b = strings.TrimSpace(a), strings.TrimSpace(b)
+	if a == "" || b == "" {
+		return "", "", "", errors.New("graph: dyad needs two actors")
+	}
+	if strings.EqualFold(a, b) {
+		return "", "", "", fmt.Errorf("graph: dyad of %q with itself", a)
+	}
+	return a, b, by, nil
 }
 
 // tally accumulates events: counts by category and the score sum.

@@ -3,7 +3,6 @@ package graph
 import (
 	"cmp"
 	"errors"
-	"fmt"
 	"math"
 	"slices"
 	"strings"
@@ -309,18 +308,9 @@ func CoopLinks(e *parley.Event) [][2]string {
 // strings.ToLower(b) in either order, and their TallyPair rows. Rows of
 // other kinds or pairs are ignored.
 func DyadFromTallies(a, b, by string, ts []Tally) (*DyadReport, error) {
-	if by == "" {
-		by = ByMonth
-	}
-	if by != ByMonth && by != ByWeek {
-		return nil, &ByError{By: by}
-	}
-	a, b = strings.TrimSpace(a), strings.TrimSpace(b)
-	if a == "" || b == "" {
-		return nil, errors.New("graph: dyad needs two actors")
-	}
-	if strings.EqualFold(a, b) {
-		return nil, fmt.Errorf("graph: dyad of %q with itself", a)
+	a, b, by, err := dyadArgs(a, b, by)
+	if err != nil {
+		return nil, err
 	}
 	la, lb := strings.ToLower(a), strings.ToLower(b)
 	dyad, pair := TallyDyadMonth, TallyPairMonth
