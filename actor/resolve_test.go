@@ -181,19 +181,16 @@ func withoutPeople(t *testing.T, names ...string) fs.FS {
 	return m
 }
 
-// TestSeedsAttested runs FindAll with the full knowledge base: the people
-// it knows whose role the seed texts state are reported as Known, with
-// their evidence sentences.
-func TestSeedsAttested(t *testing.T) {
+// seedLearned runs FindAll with kb over the seed articles and returns
+// each learned or attested person's "code sector title" by name, checking
+// that each evidence sentence names them.
+func seedLearned(t *testing.T, kb *KB, known bool) map[string]string {
+	t.Helper()
 	f, err := os.Open("../../shared/corpus/seeds.jsonl")
 	if err != nil {
 		t.Skipf("seed corpus not available (%v): it lives in ../shared, outside the repository", err)
 	}
 	defer f.Close()
-	kb, err := Default()
-	if err != nil {
-		t.Fatal(err)
-	}
 	r := NewRecognizer(kb)
 	got := map[string]string{}
 	sc := bufio.NewScanner(f)
@@ -206,50 +203,42 @@ func TestSeedsAttested(t *testing.T) {
 		pub, _ := time.Parse(time.DateOnly, a.Published)
 		_, ls := r.FindAll(a.Text, tokenize(a.Text), pub)
 		for _, l := range ls {
-			if l.Known {
-				got[l.Name] = l.Role.Code + " " + l.Role.Sector + " " + l.Role.Title
+			if l.Known != known {
+				continue
 			}
-		}
-	}
-	for _, name := range []string{"Alexander Lavrentiev", "Marhaf Abu Qasra"} {
-		if got[name] == "" {
-			t.Errorf("%s: no attested role (all: %v)", name, got)
-		}
-	}
-	t.Logf("attested roles: %v", got)
-}
-
-// TestSeedsLearned runs FindAll over the seed articles with a knowledge
-// base that does not know Lavrentiev and Abu Qasra: both are learned, with
-// their roles and evidence sentences.
-func TestSeedsLearned(t *testing.T) {
-	f, err := os.Open("../../shared/corpus/seeds.jsonl")
-	if err != nil {
-		t.Skipf("seed corpus not available (%v): it lives in ../shared, outside the repository", err)
-	}
-	defer f.Close()
-	kb, err := Load(withoutPeople(t, "Alexander Lavrentiev", "Marhaf Abu Qasra"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	r := NewRecognizer(kb)
-	got := map[string]string{}
-	sc := bufio.NewScanner(f)
-	sc.Buffer(nil, 1<<20)
-	for sc.Scan() {
-		var a struct{ Text, Published string }
-		if err := json.Unmarshal(sc.Bytes(), &a); err != nil {
-			t.Fatal(err)
-		}
-		pub, _ := time.Parse(time.DateOnly, a.Published)
-		_, ls := r.FindAll(a.Text, tokenize(a.Text), pub)
-		for _, l := range ls {
 			got[l.Name] = l.Role.Code + " " + l.Role.Sector + " " + l.Role.Title
 			if ev := l.Evidence.In(a.Text); !strings.Contains(strings.ToLower(ev), strings.ToLower(l.Name)) {
 				t.Errorf("%s: evidence %q does not name them", l.Name, ev)
 			}
 		}
 	}
+	return got
+}
+
+// TestSeedsAttested runs FindAll with the full knowledge base: the people
+// it knows whose role the seed texts state are reported as Known, with
+// their evidence sentences.
+func TestSeedsAttested(t *testing.T) {
+	got := seedLearned(t, mustDefault(t), true)
+	for name, want := range map[string]string{
+		"Alexander Lavrentiev": "RUS GOV special envoy",
+		"Marhaf Abu Qasra":     "SYR MIL defence minister",
+	} {
+		if got[name] != want {
+			t.Errorf("attested %s as %q, want %q (all: %v)", name, got[name], want, got)
+		}
+	}
+}
+
+// TestSeedsLearned runs FindAll over the seed articles with a knowledge
+// base that does not know Lavrentiev and Abu Qasra: both are learned, with
+// their roles and evidence sentences.
+func TestSeedsLearned(t *testing.T) {
+	kb, err := Load(withoutPeople(t, "Alexander Lavrentiev", "Marhaf Abu Qasra"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := seedLearned(t, kb, false)
 	for name, want := range map[string]string{
 		"Alexander Lavrentiev": "RUS GOV special envoy",
 		"Marhaf Abu Qasra":     "SYR MIL defence minister",
