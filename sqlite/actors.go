@@ -62,16 +62,8 @@ func nullDay(t time.Time) sql.Null[string] {
 	return sql.Null[string]{V: dayString(t), Valid: true}
 }
 
-func putMentions(ctx context.Context, tx *sql.Tx, a *parley.Article, ms []parley.Mention) error {
-	if len(ms) == 0 {
-		return nil
-	}
-	ins, err := tx.PrepareContext(ctx, `INSERT INTO mentions(article_key, pos, span_start, span_end, kind,
-		code, sector, name, org, title, possessive) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
-	if err != nil {
-		return err
-	}
-	defer ins.Close()
+// putMentions stores ms with ins, the insMention statement.
+func putMentions(ctx context.Context, ins *sql.Stmt, a *parley.Article, ms []parley.Mention) error {
 	for i, m := range ms {
 		if _, err := ins.ExecContext(ctx, a.Key, i, m.Span.Start, m.Span.End, string(m.Kind),
 			m.Actor.Code, m.Actor.Sector, m.Actor.Name, m.Actor.Org, m.Actor.Title, m.Possessive); err != nil {
@@ -81,16 +73,8 @@ func putMentions(ctx context.Context, tx *sql.Tx, a *parley.Article, ms []parley
 	return nil
 }
 
-func putLearned(ctx context.Context, tx *sql.Tx, a *parley.Article, ls []parley.Learned) error {
-	if len(ls) == 0 {
-		return nil
-	}
-	ins, err := tx.PrepareContext(ctx, `INSERT INTO learned(article_key, pos, doc, name, code, sector, title, org,
-		valid_from, valid_to, evidence_start, evidence_end, evidence, known) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
-	if err != nil {
-		return err
-	}
-	defer ins.Close()
+// putLearned stores ls with ins, the insLearned statement.
+func putLearned(ctx context.Context, ins *sql.Stmt, a *parley.Article, ls []parley.Learned) error {
 	for i, l := range ls {
 		doc := l.Doc
 		if doc == "" {

@@ -53,8 +53,8 @@ func (db *DB) put(ctx context.Context, d *parley.Document) (parley.PutResult, er
 		return parley.PutResult{}, err
 	}
 	defer tx.Rollback()
-	r, err := tx.ExecContext(ctx, `INSERT INTO articles(key, doc, url, title, source, published, text, meta, origin)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(key) DO NOTHING`,
+	b := bind(tx)
+	r, err := b.stmt(ctx, db.stmts.insArticle).ExecContext(ctx,
 		a.Key, a.Doc, a.URL, a.Title, a.Source, published, a.Text, meta, a.Origin)
 	if err != nil {
 		return parley.PutResult{}, err
@@ -67,22 +67,9 @@ func (db *DB) put(ctx context.Context, d *parley.Document) (parley.PutResult, er
 		return parley.PutResult{Created: false}, tx.Commit()
 	}
 
-	insEvent, err := tx.PrepareContext(ctx, `INSERT INTO events(id, article_key, doc, type, mode, aux, context,
-		date_start, date_end, date_source, place_name, place_country, place_lat, place_lon,
-		cameo, goldstein, plover_score, sentence_start, sentence_end, trigger_start, trigger_end, sentence, mentions)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
-	if err != nil {
-		return parley.PutResult{}, err
-	}
-	defer insEvent.Close()
-	insActor, err := tx.PrepareContext(ctx, `INSERT INTO event_actors(event_id, role, pos, code, sector, name, org, title)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?)`)
-	if err != nil {
-		return parley.PutResult{}, err
-	}
-	defer insActor.Close()
-
-	m := newMerger(tx)
+	insEvent := b.stmt(ctx, db.stmts.insEvent)
+	insActor := b.stmt(ctx, db.stmts.insActor)
+	m := newMerger(db.stmts, b)
 	for i := range events {
 		e := &events[i]
 		doc := e.Doc
@@ -110,10 +97,18 @@ func (db *DB) put(ctx context.Context, d *parley.Document) (parley.PutResult, er
 			plat = sql.Null[float64]{V: p.Lat, Valid: true}
 			plon = sql.Null[float64]{V: p.Lon, Valid: true}
 		}
+		// Merging first gives the event its merged event as it is
+		// inserted, which saves updating the row.
+		stored := *e
+		stored.Article, stored.Doc = a.Key, doc
+		merged, err := m.add(ctx, &stored)
+		if err != nil {
+			return parley.PutResult{}, fmt.Errorf("event %s: merge: %w", e.ID, err)
+		}
 		if _, err := insEvent.ExecContext(ctx, e.ID, a.Key, doc, e.Type, e.Mode, e.Aux, context,
 			start, end, e.DateSource, pname, pcountry, plat, plon,
 			e.CAMEO, e.Goldstein, e.PLOVERScore, e.Sentence.Start, e.Sentence.End,
-			e.Trigger.Start, e.Trigger.End, e.SentenceText, e.Mentions); err != nil {
+			e.Trigger.Start, e.Trigger.End, e.SentenceText, e.Mentions, merged); err != nil {
 			return parley.PutResult{}, fmt.Errorf("event %s: %w", e.ID, err)
 		}
 		for _, group := range []struct {
@@ -127,19 +122,14 @@ func (db *DB) put(ctx context.Context, d *parley.Document) (parley.PutResult, er
 				}
 			}
 		}
-		stored := *e
-		stored.Article, stored.Doc = a.Key, doc
-		if err := m.add(ctx, &stored); err != nil {
-			return parley.PutResult{}, fmt.Errorf("event %s: merge: %w", e.ID, err)
-		}
 	}
 	if err := m.flush(ctx); err != nil {
 		return parley.PutResult{}, fmt.Errorf("merge: %w", err)
 	}
-	if err := putMentions(ctx, tx, a, d.Mentions); err != nil {
+	if err := putMentions(ctx, b.stmt(ctx, db.stmts.insMention), a, d.Mentions); err != nil {
 		return parley.PutResult{}, err
 	}
-	if err := putLearned(ctx, tx, a, d.Learned); err != nil {
+	if err := putLearned(ctx, b.stmt(ctx, db.stmts.insLearned), a, d.Learned); err != nil {
 		return parley.PutResult{}, err
 	}
 	if err := tx.Commit(); err != nil {

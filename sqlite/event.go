@@ -280,6 +280,12 @@ func scanActors(ctx context.Context, tx *sql.Tx, q string, args []any, evs []par
 	if err != nil {
 		return err
 	}
+	return scanActorRows(rows, evs, index)
+}
+
+// scanActorRows reads rows of event_id, role, code, sector, name, org,
+// title into the events of evs that index numbers by ID, and closes rows.
+func scanActorRows(rows *sql.Rows, evs []parley.Event, index map[string]int) error {
 	defer rows.Close()
 	for rows.Next() {
 		var id, role string

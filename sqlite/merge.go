@@ -4,7 +4,9 @@ import (
 	"cmp"
 	"context"
 	"database/sql"
+	"fmt"
 	"math"
+	"math/bits"
 	"slices"
 	"strings"
 	"time"
@@ -56,14 +58,20 @@ type tallyDelta struct {
 
 // merger accumulates the changes of one transaction.
 type merger struct {
-	tx        *sql.Tx
+	st        *stmts
+	tx        *txStmts
 	tallies   map[tallyKey]*tallyDelta
 	links     map[[3]string]int // (u, v, event ID) → +1 added, -1 removed
 	maxMonths int
+
+	// pending is the ID of the event add merges, which is not stored yet;
+	// insert sets pendingMerged to its merged event instead of updating it.
+	pending       string
+	pendingMerged int64
 }
 
-func newMerger(tx *sql.Tx) *merger {
-	return &merger{tx: tx, tallies: map[tallyKey]*tallyDelta{}, links: map[[3]string]int{}}
+func newMerger(st *stmts, tx *txStmts) *merger {
+	return &merger{st: st, tx: tx, tallies: map[tallyKey]*tallyDelta{}, links: map[[3]string]int{}}
 }
 
 func (m *merger) count(e *parley.Event, sign int) {
@@ -88,24 +96,38 @@ func (m *merger) count(e *parley.Event, sign int) {
 	}
 }
 
-// add merges a newly inserted event (its Article and Doc set as stored)
-// into the groups of its key.
-func (m *merger) add(ctx context.Context, e *parley.Event) error {
+// add merges a new event (its Article and Doc set as stored) into the
+// groups of its key, before it is stored, and returns the id of its merged
+// event, which its row must be inserted with.
+func (m *merger) add(ctx context.Context, e *parley.Event) (int64, error) {
+	merged, err := m.merge(ctx, e)
+	if err != nil {
+		return 0, err
+	}
+	if m.pending != "" {
+		return 0, fmt.Errorf("no merged event grouped event %s", e.ID)
+	}
+	return merged, nil
+}
+
+func (m *merger) merge(ctx context.Context, e *parley.Event) (int64, error) {
+	m.pending, m.pendingMerged = e.ID, 0
 	key := graph.MergeKey(e)
 	lo, hi := daysOf(e)
 	seen := map[int64]bool{}
 	var ids []int64
+	find := m.tx.stmt(ctx, m.st.findMerged)
 	for {
-		rows, err := m.tx.QueryContext(ctx, `SELECT id, lo, hi FROM merged WHERE key = ? AND lo <= ? AND hi >= ?`, key, hi+1, lo-1)
+		rows, err := find.QueryContext(ctx, key, hi+1, lo-1)
 		if err != nil {
-			return err
+			return 0, err
 		}
 		grew := false
 		for rows.Next() {
 			var id, l, h int64
 			if err := rows.Scan(&id, &l, &h); err != nil {
 				rows.Close()
-				return err
+				return 0, err
 			}
 			if seen[id] {
 				continue
@@ -115,42 +137,21 @@ func (m *merger) add(ctx context.Context, e *parley.Event) error {
 			lo, hi = min(lo, l), max(hi, h)
 		}
 		if err := rows.Close(); err != nil {
-			return err
+			return 0, err
 		}
 		if !grew {
 			break
 		}
 	}
 	members := []parley.Event{*e}
-	reps := map[string]bool{}
 	if len(ids) > 0 {
-		args := make([]any, len(ids))
-		for i, id := range ids {
-			args[i] = id
-		}
-		in := `(?` + strings.Repeat(`, ?`, len(ids)-1) + `)`
-		old, err := queryEvents(ctx, m.tx, `SELECT `+eventColumns+` FROM events e WHERE e.merged IN `+in, args...)
-		if err != nil {
-			return err
-		}
-		members = append(members, old...)
-		rows, err := m.tx.QueryContext(ctx, `SELECT rep FROM merged WHERE id IN `+in, args...)
-		if err != nil {
-			return err
-		}
-		for rows.Next() {
-			var rep string
-			if err := rows.Scan(&rep); err != nil {
-				rows.Close()
-				return err
-			}
-			reps[rep] = true
-		}
-		if err := rows.Close(); err != nil {
-			return err
-		}
-		if _, err := m.tx.ExecContext(ctx, `DELETE FROM merged WHERE id IN `+in, args...); err != nil {
-			return err
+		// In merged id order, then by event, as one query over all the ids
+		// would list them.
+		slices.Sort(ids)
+		reps := make(map[string]bool, len(ids))
+		var err error
+		if members, err = m.groups(ctx, ids, members, reps); err != nil {
+			return 0, err
 		}
 		for i := range members {
 			if reps[members[i].ID] {
@@ -158,11 +159,64 @@ func (m *merger) add(ctx context.Context, e *parley.Event) error {
 			}
 		}
 	}
-	return m.insert(ctx, key, graph.Merge(members), members)
+	if err := m.insert(ctx, key, graph.Merge(members), members); err != nil {
+		return 0, err
+	}
+	return m.pendingMerged, nil
+}
+
+// groups removes the merged events ids, appending their reports to
+// members and noting their representatives in reps.
+func (m *merger) groups(ctx context.Context, ids []int64, members []parley.Event, reps map[string]bool) ([]parley.Event, error) {
+	membersOf := m.tx.stmt(ctx, m.st.membersOf)
+	actorsOf := m.tx.stmt(ctx, m.st.actorsOf)
+	repOf := m.tx.stmt(ctx, m.st.mergedRep)
+	del := m.tx.stmt(ctx, m.st.delMerged)
+	for _, id := range ids {
+		rows, err := membersOf.QueryContext(ctx, id)
+		if err != nil {
+			return nil, err
+		}
+		first := len(members)
+		for rows.Next() {
+			e, err := scanEvent(rows)
+			if err != nil {
+				rows.Close()
+				return nil, err
+			}
+			members = append(members, e)
+		}
+		if err := rows.Close(); err != nil {
+			return nil, err
+		}
+		group := members[first:]
+		index := make(map[string]int, len(group))
+		for i := range group {
+			index[group[i].ID] = i
+		}
+		rows, err = actorsOf.QueryContext(ctx, id)
+		if err != nil {
+			return nil, err
+		}
+		if err := scanActorRows(rows, group, index); err != nil {
+			return nil, err
+		}
+		var rep string
+		if err := repOf.QueryRowContext(ctx, id).Scan(&rep); err != nil {
+			return nil, err
+		}
+		reps[rep] = true
+		if _, err := del.ExecContext(ctx, id); err != nil {
+			return nil, err
+		}
+	}
+	return members, nil
 }
 
 // insert stores merged events of one key and counts their representatives.
 func (m *merger) insert(ctx context.Context, key string, ms []graph.Merged, members []parley.Event) error {
+	ins := m.tx.stmt(ctx, m.st.insMerged)
+	set := m.tx.stmt(ctx, m.st.setMerged)
 	byID := make(map[string]*parley.Event, len(members))
 	for i := range members {
 		byID[members[i].ID] = &members[i]
@@ -180,12 +234,15 @@ func (m *merger) insert(ctx context.Context, key string, ms []graph.Merged, memb
 			de = sql.Null[string]{V: d.End.Format(time.DateOnly), Valid: true}
 		}
 		var id int64
-		if err := m.tx.QueryRowContext(ctx, `INSERT INTO merged(key, rep, lo, hi, ds, de, mentions, reports)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`, key, g.Event.ID, lo, hi, ds, de, g.Mentions, len(g.EventIDs)).Scan(&id); err != nil {
+		if err := ins.QueryRowContext(ctx, key, g.Event.ID, lo, hi, ds, de, g.Mentions, len(g.EventIDs)).Scan(&id); err != nil {
 			return err
 		}
 		for _, eid := range g.EventIDs {
-			if _, err := m.tx.ExecContext(ctx, `UPDATE events SET merged = ? WHERE id = ?`, id, eid); err != nil {
+			if eid == m.pending && m.pending != "" {
+				m.pending, m.pendingMerged = "", id
+				continue
+			}
+			if _, err := set.ExecContext(ctx, id, eid); err != nil {
 				return err
 			}
 		}
@@ -194,7 +251,8 @@ func (m *merger) insert(ctx context.Context, key string, ms []graph.Merged, memb
 	return nil
 }
 
-// flush writes the accumulated tallies and links.
+// flush writes the accumulated tallies and links: each changed tally once,
+// in upserts of many rows.
 func (m *merger) flush(ctx context.Context) error {
 	keys := make([]tallyKey, 0, len(m.tallies))
 	for k, d := range m.tallies {
@@ -206,31 +264,10 @@ func (m *merger) flush(ctx context.Context) error {
 		return cmp.Or(strings.Compare(a.kind, b.kind), strings.Compare(a.k1, b.k1), strings.Compare(a.k2, b.k2),
 			strings.Compare(a.bucket, b.bucket), strings.Compare(a.typ, b.typ))
 	})
-	// Rows are upserted in batches: one statement per batch costs far less
-	// than one per row.
-	const batch = 64
-	var tArgs, nArgs []any
+	tArgs := make([]any, 0, 9*len(keys))
+	nArgs := make([]any, 0, 8*len(keys))
 	var tRows, nRows int
 	var drops []tallyKey
-	flushT := func() error {
-		if tRows == 0 {
-			return nil
-		}
-		_, err := m.tx.ExecContext(ctx, `INSERT INTO tallies(kind, k1, k2, bucket, type, n, act, rec, score) VALUES `+
-			values(tRows, 9)+` ON CONFLICT DO UPDATE SET n = n + excluded.n,
-			act = act + excluded.act, rec = rec + excluded.rec, score = score + excluded.score`, tArgs...)
-		tArgs, tRows = tArgs[:0], 0
-		return err
-	}
-	flushN := func() error {
-		if nRows == 0 {
-			return nil
-		}
-		_, err := m.tx.ExecContext(ctx, `INSERT INTO net_months(kind, me, ms, k1, k2, type, n, score) VALUES `+
-			values(nRows, 8)+` ON CONFLICT DO UPDATE SET n = n + excluded.n, score = score + excluded.score`, nArgs...)
-		nArgs, nRows = nArgs[:0], 0
-		return err
-	}
 	for _, k := range keys {
 		d := m.tallies[k]
 		if d.n < 0 {
@@ -238,53 +275,49 @@ func (m *merger) flush(ctx context.Context) error {
 		}
 		if ms, me, ok := strings.Cut(k.bucket, "/"); ok {
 			nArgs = append(nArgs, k.kind, me, ms, k.k1, k.k2, k.typ, d.n, d.score)
-			if nRows++; nRows == batch {
-				if err := flushN(); err != nil {
-					return err
-				}
-			}
+			nRows++
 			continue
 		}
 		tArgs = append(tArgs, k.kind, k.k1, k.k2, k.bucket, k.typ, d.n, d.act, d.rec, d.score)
-		if tRows++; tRows == batch {
-			if err := flushT(); err != nil {
-				return err
-			}
-		}
+		tRows++
 	}
-	if err := flushT(); err != nil {
+	if err := m.upsert(ctx, &m.st.tallies, tArgs, tRows); err != nil {
 		return err
 	}
-	if err := flushN(); err != nil {
+	if err := m.upsert(ctx, &m.st.nets, nArgs, nRows); err != nil {
 		return err
 	}
-	for _, k := range drops {
-		if ms, me, ok := strings.Cut(k.bucket, "/"); ok {
-			if _, err := m.tx.ExecContext(ctx, `DELETE FROM net_months WHERE kind = ? AND me = ? AND ms = ? AND k1 = ? AND k2 = ? AND type = ? AND n <= 0`,
-				k.kind, me, ms, k.k1, k.k2, k.typ); err != nil {
+	if len(drops) > 0 {
+		delT, delN := m.tx.stmt(ctx, m.st.delTally), m.tx.stmt(ctx, m.st.delNet)
+		for _, k := range drops {
+			if ms, me, ok := strings.Cut(k.bucket, "/"); ok {
+				if _, err := delN.ExecContext(ctx, k.kind, me, ms, k.k1, k.k2, k.typ); err != nil {
+					return err
+				}
+				continue
+			}
+			if _, err := delT.ExecContext(ctx, k.kind, k.k1, k.k2, k.bucket, k.typ); err != nil {
 				return err
 			}
-			continue
-		}
-		if _, err := m.tx.ExecContext(ctx, `DELETE FROM tallies WHERE kind = ? AND k1 = ? AND k2 = ? AND bucket = ? AND type = ? AND n <= 0`,
-			k.kind, k.k1, k.k2, k.bucket, k.typ); err != nil {
-			return err
 		}
 	}
-	for l, d := range m.links {
-		switch {
-		case d > 0:
-			if _, err := m.tx.ExecContext(ctx, `INSERT INTO coop_links(u, v, event_id) VALUES (?, ?, ?) ON CONFLICT DO NOTHING`, l[0], l[1], l[2]); err != nil {
-				return err
-			}
-		case d < 0:
-			if _, err := m.tx.ExecContext(ctx, `DELETE FROM coop_links WHERE u = ? AND v = ? AND event_id = ?`, l[0], l[1], l[2]); err != nil {
-				return err
+	if len(m.links) > 0 {
+		ins, del := m.tx.stmt(ctx, m.st.insLink), m.tx.stmt(ctx, m.st.delLink)
+		for l, d := range m.links {
+			switch {
+			case d > 0:
+				if _, err := ins.ExecContext(ctx, l[0], l[1], l[2]); err != nil {
+					return err
+				}
+			case d < 0:
+				if _, err := del.ExecContext(ctx, l[0], l[1], l[2]); err != nil {
+					return err
+				}
 			}
 		}
 	}
 	if m.maxMonths > 0 {
-		if _, err := m.tx.ExecContext(ctx, `UPDATE merge_state SET max_months = max(max_months, ?)`, m.maxMonths); err != nil {
+		if _, err := m.tx.stmt(ctx, m.st.maxMonths).ExecContext(ctx, m.maxMonths); err != nil {
 			return err
 		}
 	}
@@ -293,8 +326,28 @@ func (m *merger) flush(ctx context.Context) error {
 	return nil
 }
 
+// upsert runs the statements of sizes (sizes[i] upserts 1<<i rows) over
+// the rows of args: the largest that fits first, so that n rows take at
+// most n>>6 + 6 statements. One statement of many rows costs far less than
+// one a row.
+func (m *merger) upsert(ctx context.Context, sizes *[upsertSizes]*sql.Stmt, args []any, n int) error {
+	if n == 0 {
+		return nil
+	}
+	width := len(args) / n
+	for n > 0 {
+		i := min(bits.Len(uint(n)), upsertSizes) - 1
+		rows := 1 << i
+		if _, err := m.tx.stmt(ctx, sizes[i]).ExecContext(ctx, args[:rows*width]...); err != nil {
+			return err
+		}
+		args, n = args[rows*width:], n-rows
+	}
+	return nil
+}
+
 // fill merges the events stored before migration 0002, once.
-func fill(ctx context.Context, db *sql.DB) error {
+func fill(ctx context.Context, db *sql.DB, st *stmts) error {
 	tx, err := db.BeginTx(ctx, nil)
 	if err != nil {
 		return err
@@ -322,7 +375,7 @@ func fill(ctx context.Context, db *sql.DB) error {
 		keys = append(keys, k)
 	}
 	slices.Sort(keys)
-	m := newMerger(tx)
+	m := newMerger(st, bind(tx))
 	for _, k := range keys {
 		if err := m.insert(ctx, k, graph.Merge(byKey[k]), byKey[k]); err != nil {
 			return err
