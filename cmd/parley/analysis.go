@@ -12,7 +12,6 @@ import (
 	"text/tabwriter"
 	"time"
 
-	"github.com/parley-events/parley"
 	"github.com/parley-events/parley/export"
 	"github.com/parley-events/parley/graph"
 	"github.com/parley-events/parley/sqlite"
@@ -285,12 +284,7 @@ func (m *Main) export(ctx context.Context, args []string) error {
 	format := fs.String("format", "", "`format`: gdelt, plover, csv, jsonl, parquet, graphml, geojson (required)")
 	out := fs.String("o", "", "write to this `file` instead of stdout")
 	header := fs.Bool("header", false, "gdelt: write a header row of column names")
-	var f parley.EventFilter
-	fs.StringVar(&f.Actor, "actor", "", "only events with this actor or recipient")
-	fs.StringVar(&f.Type, "type", "", "only this PLOVER `category`")
-	fs.StringVar(&f.Doc, "doc", "", "only events from this article")
-	since := fs.String("since", "", "only events on or after this `date`")
-	until := fs.String("until", "", "only events on or before this `date`")
+	filter := filterFlags(fs)
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -304,11 +298,8 @@ func (m *Main) export(ctx context.Context, args []string) error {
 	if *format == "parquet" && *out == "" {
 		return fmt.Errorf("%w: export: parquet is binary: name a file with -o", errUsage)
 	}
-	var err error
-	if f.Since, err = optDate("since", *since); err != nil {
-		return err
-	}
-	if f.Until, err = optDate("until", *until); err != nil {
+	f, err := filter()
+	if err != nil {
 		return err
 	}
 	store, err := openStore(ctx, "export", *db)

@@ -3,9 +3,9 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"flag"
 	"fmt"
 	"io"
-	"os"
 	"sort"
 	"strings"
 	"time"
@@ -210,35 +210,25 @@ func (m *Main) events(ctx context.Context, args []string) error {
 	fs := m.flagSet("events", "[flags]", "Lists stored events, ordered by date.")
 	db := m.dbFlag(fs)
 	format := fs.String("format", "table", "output `format`: "+strings.Join(export.Formats, ", "))
-	var f parley.EventFilter
-	fs.StringVar(&f.Actor, "actor", "", "only events with this actor or recipient (`code`, person or organization)")
-	fs.StringVar(&f.Type, "type", "", "only this PLOVER `category` (CONSULT, AGREE, ...)")
-	fs.StringVar(&f.Doc, "doc", "", "only events from this article (`id` or key)")
-	since := fs.String("since", "", "only events on or after this `date` (YYYY-MM-DD)")
-	until := fs.String("until", "", "only events on or before this `date` (YYYY-MM-DD)")
-	fs.IntVar(&f.Limit, "limit", 0, "print at most `n` events (0: all)")
+	filter := filterFlags(fs)
+	limit := fs.Int("limit", 0, "print at most `n` events (0: all)")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
 	if fs.NArg() > 0 {
 		return fmt.Errorf("%w: events: unexpected argument %q", errUsage, fs.Arg(0))
 	}
-	var err error
-	if f.Since, err = optDate("since", *since); err != nil {
+	f, err := filter()
+	if err != nil {
 		return err
 	}
-	if f.Until, err = optDate("until", *until); err != nil {
-		return err
-	}
+	f.Limit = *limit
 	switch *format {
 	case "table", "jsonl", "json", "csv":
 	default:
 		return fmt.Errorf("%w: events: unknown --format %q (want %s)", errUsage, *format, strings.Join(export.Formats, ", "))
 	}
-	if _, err := os.Stat(*db); err != nil {
-		return fmt.Errorf("events: database %s: %w (run parley ingest or parley demo first)", *db, err)
-	}
-	store, err := sqlite.Open(ctx, *db)
+	store, err := openStore(ctx, "events", *db)
 	if err != nil {
 		return err
 	}
@@ -301,6 +291,26 @@ func (m *Main) eval(ctx context.Context, args []string) error {
 		return enc.Encode(rep)
 	}
 	return rep.WriteTable(m.Stdout, *verbose)
+}
+
+// filterFlags adds the event filter flags (--actor, --type, --doc,
+// --since, --until) to a flag set; the returned function builds the filter
+// once the flags are parsed.
+func filterFlags(fs *flag.FlagSet) func() (parley.EventFilter, error) {
+	var f parley.EventFilter
+	fs.StringVar(&f.Actor, "actor", "", "only events with this actor or recipient (`code`, person or organization)")
+	fs.StringVar(&f.Type, "type", "", "only this PLOVER `category` (CONSULT, AGREE, ...)")
+	fs.StringVar(&f.Doc, "doc", "", "only events from this article (`id` or key)")
+	since := fs.String("since", "", "only events on or after this `date` (YYYY-MM-DD)")
+	until := fs.String("until", "", "only events on or before this `date` (YYYY-MM-DD)")
+	return func() (parley.EventFilter, error) {
+		var err error
+		if f.Since, err = optDate("since", *since); err != nil {
+			return f, err
+		}
+		f.Until, err = optDate("until", *until)
+		return f, err
+	}
 }
 
 func optDate(name, s string) (time.Time, error) {
