@@ -117,6 +117,7 @@ func (w *work) sentenceEvents() []parley.Event {
 	}
 	var out []parley.Event
 	var nodes []int // the trigger token of each event in out
+	var trigs []*trigger
 	var ctx []string
 	ctxDone := false
 	for ti, t := range trs {
@@ -127,6 +128,10 @@ func (w *work) sentenceEvents() []parley.Event {
 		if !ok {
 			continue
 		}
+		if w.invited(trs, ti, out, trigs, &e) {
+			continue
+		}
+		trigs = append(trigs, t)
 		nodes = append(nodes, t.lits[len(t.lits)-1])
 		if !t.r.noun {
 			nodes[len(nodes)-1] = t.head
@@ -404,10 +409,15 @@ func (w *work) attribute(trs []*trigger, ti int) (parley.Event, bool) {
 				kept = append(kept, r)
 			}
 		}
-		if len(kept) == 0 {
+		if len(kept) == 0 && len(acts) < 2 {
 			return parley.Event{}, false
 		}
+		// "The two sides agreed to form a Syrian-Russian committee": the
+		// object names the actors themselves, so the event is mutual.
 		recs = kept
+	}
+	if cat == "CONSULT" && mode == "visit" {
+		w.namedHost(t, acts, recs)
 	}
 	aux := w.aux(t)
 	if cat == "RETREAT" && aux == parley.AuxFuture {
@@ -434,6 +444,12 @@ func (w *work) attribute(trs []*trigger, ti int) (parley.Event, bool) {
 	}
 	if !w.c.cb.ValidMode(cat, mode) {
 		mode = ""
+	}
+	if t.r.noun && w.parsed() && w.definite(t.lits[len(t.lits)-1]) && unnamed(acts) && unnamed(recs) {
+		if w.told == nil {
+			w.told = map[parley.Span]bool{}
+		}
+		w.told[parley.Span{Start: w.toks[t.lits[0]].Span.Start, End: w.toks[t.lits[len(t.lits)-1]].Span.End}] = true
 	}
 	e := parley.Event{
 		Type:         cat,
@@ -1038,4 +1054,67 @@ func (w *work) backRecipient(t *trigger, acts []parley.Actor) []parley.Actor {
 		}
 	}
 	return nil
+}
+
+// namedHost puts a name on a visit's host when the recipient is a state's
+// government named only by its capital or its name and the rest of the
+// sentence names one official of that government: "he visited Moscow,
+// where he delivered a message to President Putin" is a visit to Putin.
+func (w *work) namedHost(t *trigger, acts, recs []parley.Actor) {
+	for i := range recs {
+		r := &recs[i]
+		if r.Name != "" || r.Org != "" || sector(*r) != "GOV" {
+			continue
+		}
+		var host *parley.Actor
+		for k := range w.sm {
+			sm := &w.sm[k]
+			a := sm.m.Actor
+			if sm.first < t.end || sm.m.Kind != parley.MentionPerson || a.Name == "" ||
+				a.Code != r.Code || sector(a) != "GOV" || containsActor(acts, a) {
+				continue
+			}
+			if host != nil && host.Name != a.Name {
+				host = nil // two officials: no way to tell which received
+				break
+			}
+			host = &sm.m.Actor
+		}
+		if host != nil {
+			*r = *host
+		}
+	}
+}
+
+// unnamed reports whether no actor in the list is a named person.
+func unnamed(list []parley.Actor) bool {
+	for _, a := range list {
+		if a.Name != "" {
+			return false
+		}
+	}
+	return true
+}
+
+// invited reports whether the event of trigger trs[ti] is what an earlier
+// invitation in the sentence invites its recipients to do: "X invited Y to
+// attend the summit" codes the invitation, and Y's attendance is only its
+// content.
+func (w *work) invited(trs []*trigger, ti int, evs []parley.Event, trigs []*trigger, e *parley.Event) bool {
+	for j, u := range trigs {
+		if u.r.flags&flagInvite == 0 || u.head >= trs[ti].head || len(evs[j].Recipients) == 0 {
+			continue
+		}
+		all := true
+		for _, a := range e.Actors {
+			if !containsActor(evs[j].Recipients, a) {
+				all = false
+				break
+			}
+		}
+		if all {
+			return true
+		}
+	}
+	return false
 }

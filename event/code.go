@@ -26,6 +26,10 @@ type work struct {
 	deps   []parley.Dep // the sentence's parse; empty without a parser
 	target bool         // the trigger being attributed may have a place as recipient
 	prev   []told       // the events coded so far in the article
+	// told marks the triggers of definite event nouns between states
+	// ("the Damascus–Moscow meeting"): retellings of an event the article
+	// may have coded already.
+	told map[parley.Span]bool
 }
 
 // told is an event coded earlier in the article, as backRecipient needs it.

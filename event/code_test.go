@@ -223,6 +223,7 @@ func TestSyntaxAttribution(t *testing.T) {
 		{"material noun object is coded", "Egypt condemned Israeli airstrikes on Gaza.", []string{"ACCUSE/disapprove EGY>ISR", "ASSAULT/aerial ISR>PSE"}},
 		{"reported speech claimant", "Iraq said Turkish jets bombed villages.", []string{"ASSAULT/aerial TUR by IRQ"}},
 		{"pronoun resolved to the reporting subject", "Syria says it will withdraw from Lebanon.", []string{"CONCEDE SYR>LBN"}},
+		{"invitee's attendance is the invitation's content", "Egypt invited the Sudanese army chief to attend talks with Qatar.", []string{"AGREE EGY>SDN"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -90,7 +90,7 @@ func Default() (*Coder, error) {
 func (c *Coder) Code(a *parley.Article, sents []parley.Sentence, ms []parley.Mention) []parley.Event {
 	var out []parley.Event
 	index := map[string]int{}
-	w := &work{c: c, a: a, all: ms}
+	w := &work{c: c, a: a, all: ms, told: map[parley.Span]bool{}}
 	for si := range sents {
 		s := &sents[si]
 		w.reset(s)
@@ -103,6 +103,12 @@ func (c *Coder) Code(a *parley.Article, sents []parley.Sentence, ms []parley.Men
 			if i, ok := index[k]; ok {
 				out[i].Mentions++
 				continue
+			}
+			if w.told[e.Trigger] {
+				if i := retold(out, &e); i >= 0 {
+					out[i].Mentions++
+					continue
+				}
 			}
 			index[k] = len(out)
 			out = append(out, e)
@@ -126,4 +132,37 @@ func mergeKey(e *parley.Event) string {
 		b.WriteString(strings.Join(keys, ","))
 	}
 	return b.String()
+}
+
+// retold returns the earlier event that a definite event noun retells:
+// the first of the same category and auxiliary mode whose sides include
+// every country and body the retelling names, or -1.
+func retold(out []parley.Event, e *parley.Event) int {
+	for i := range out {
+		o := &out[i]
+		if o.Type != e.Type || o.Aux != e.Aux {
+			continue
+		}
+		if covers(o, e.Actors) && covers(o, e.Recipients) {
+			return i
+		}
+	}
+	return -1
+}
+
+func covers(o *parley.Event, list []parley.Actor) bool {
+	for _, a := range list {
+		found := false
+		for _, b := range [][]parley.Actor{o.Actors, o.Recipients} {
+			for _, x := range b {
+				if x.Code == a.Code && (a.Org == "" || a.Org == x.Org) {
+					found = true
+				}
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
 }

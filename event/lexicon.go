@@ -36,12 +36,14 @@ const (
 	flagAim
 	flagAssure
 	flagCivil
+	flagInvite
 )
 
 var flagNames = map[string]flags{
 	"host": flagHost, "intent": flagIntent, "scope": flagScope,
 	"object": flagObject, "mutual": flagMutual, "protest": flagProtest,
 	"aim": flagAim, "assure": flagAssure, "civil": flagCivil,
+	"invite": flagInvite,
 }
 
 // rule is one row of verbs.tsv or nouns.tsv, compiled.

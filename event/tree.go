@@ -451,6 +451,13 @@ func (w *work) synNoun(n int) (actor, recip parties, reciprocal, ok bool) {
 	}
 	if actor.empty() {
 		actor = w.carrier(n)
+	} else if distinctCodes(actor.actors()) >= 2 {
+		// "the Damascus–Moscow meeting", "Russian-Iranian talks": the
+		// modifier names both sides.
+		if recip = w.nounRecipient(n); recip.empty() {
+			return actor, parties{}, true, true
+		}
+		return actor, recip, false, true
 	}
 	recip = w.nounRecipient(n)
 	if recip.empty() {
@@ -880,6 +887,37 @@ func (w *work) reread(t *trigger, noun bool) bool {
 func slicesContainsInt(s []int, v int) bool {
 	for _, x := range s {
 		if x == v {
+			return true
+		}
+	}
+	return false
+}
+
+// distinctCodes counts the country and body codes in a list of actors.
+func distinctCodes(list []parley.Actor) int {
+	n := 0
+	for i, a := range list {
+		seen := false
+		for _, b := range list[:i] {
+			if b.Code == a.Code {
+				seen = true
+				break
+			}
+		}
+		if !seen {
+			n++
+		}
+	}
+	return n
+}
+
+// definite reports an event noun with a definite or demonstrative
+// determiner ("the meeting", "this visit"): most often a report of an
+// event the article has told already.
+func (w *work) definite(n int) bool {
+	for _, d := range w.kids(n, "det") {
+		switch w.toks[d].Norm {
+		case "the", "this", "that", "these", "those":
 			return true
 		}
 	}

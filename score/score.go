@@ -193,6 +193,8 @@ func (s scorer) attrs(p predDyad, g goldDyad, swapped bool) attrs {
 type edge struct {
 	swapped bool
 	attrs   attrs
+	// here: the predicted event's sentence holds the gold evidence.
+	here bool
 }
 
 // doc scores the predicted events of one gold document.
@@ -224,7 +226,7 @@ func (s scorer) doc(d *Doc, events []parley.Event) DocReport {
 	for pi, p := range pred {
 		for gi, g := range req {
 			if ok, sw := s.orient(p, g); ok {
-				edges[[2]int{gi, pi}] = edge{sw, s.attrs(p, g, sw)}
+				edges[[2]int{gi, pi}] = edge{sw, s.attrs(p, g, sw), located(p.Text, g.Text)}
 				uf.union(gi, len(req)+pi)
 			}
 		}
@@ -303,14 +305,16 @@ func (s scorer) doc(d *Doc, events []parley.Event) DocReport {
 }
 
 // match finds, among the gold dyads rows and predictions cols, a one-to-one
-// matching that is first maximum, then leaves unmatched as many predictions
-// that match optional gold as it can (so they are not counted as false
-// positives), then gets the most attributes right. It returns for each row
-// the prediction matched to it, or -1.
+// matching that is first maximum, then pairs as many gold events as it can
+// with predictions from the sentence that holds their evidence, then leaves
+// unmatched as many predictions that match optional gold as it can (so they
+// are not counted as false positives), then gets the most attributes
+// right. It returns for each row the prediction matched to it, or -1.
 func (s scorer) match(rows, cols []int, edges map[[2]int]edge, onlyOptional []bool) []int {
 	n := int64(len(rows))
 	v := maxCorrect*n + 1     // outweighs any sum of attribute scores
-	w := (v+maxCorrect)*n + 1 // outweighs any sum of both
+	h := (v+maxCorrect)*n + 1 // outweighs any sum of both
+	w := (h+v+maxCorrect)*n + 1
 	cost := make([][]int64, len(rows))
 	for i, g := range rows {
 		// One dummy column per row: the row left unmatched, at no cost.
@@ -322,6 +326,9 @@ func (s scorer) match(rows, cols []int, edges map[[2]int]edge, onlyOptional []bo
 				continue
 			}
 			gain := w + int64(e.attrs.correct())
+			if e.here {
+				gain += h
+			}
 			if onlyOptional[p] {
 				gain -= v
 			}
@@ -438,4 +445,36 @@ func foldPerson(s string) string {
 		out = append(out, w)
 	}
 	return strings.Join(out, " ")
+}
+
+// located reports whether a predicted event's sentence holds a gold
+// event's evidence, compared with white space and quotes folded.
+func located(sentence, evidence string) bool {
+	if evidence == "" || sentence == "" {
+		return false
+	}
+	return strings.Contains(foldText(sentence), foldText(evidence))
+}
+
+func foldText(s string) string {
+	var b strings.Builder
+	space := false
+	for _, r := range s {
+		switch r {
+		case '\u2018', '\u2019', '\u201b':
+			r = '\''
+		case '\u201c', '\u201d':
+			r = '"'
+		}
+		if unicode.IsSpace(r) {
+			space = true
+			continue
+		}
+		if space && b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		space = false
+		b.WriteRune(r)
+	}
+	return b.String()
 }
