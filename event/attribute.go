@@ -101,15 +101,23 @@ func (p parties) actors() []parley.Actor {
 // sentenceEvents codes the current sentence.
 func (w *work) sentenceEvents() []parley.Event {
 	trs := w.triggers()
-	w.trs = trs
-	if len(trs) == 0 {
+	obliged := w.obligation()
+	if len(trs) == 0 && !obliged {
+		w.trs = trs
 		return nil
 	}
 	w.govern(trs)
 	w.parse()
 	if w.parsed() {
+		if obliged {
+			trs = w.demands(trs)
+		}
 		w.synGovern(trs)
 		w.synPrune(trs)
+	}
+	w.trs = trs
+	if len(trs) == 0 {
+		return nil
 	}
 	if w.question() {
 		// "Can this relationship endure?": asked, not reported.
@@ -326,6 +334,9 @@ func (w *work) attribute(trs []*trigger, ti int) (parley.Event, bool) {
 	synDone := false
 	if w.parsed() {
 		actor, recip, reciprocal, synDone = w.synParties(t)
+	}
+	if !synDone && t.r == w.c.demand {
+		return parley.Event{}, false
 	}
 	if !synDone && w.parsed() && t.r.noun {
 		// Syntax sees no actor for the noun: no guess by position.

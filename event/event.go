@@ -30,6 +30,9 @@ type Coder struct {
 	single     map[string]map[string]bool // kind -> one-token entries
 	irregular  map[string]string
 	parser     Parser // nil: positional attribution only
+	// demand is the pattern of a demand stated as an obligation ("said
+	// that China must drop barriers"), which no lexicon row spells.
+	demand *rule
 }
 
 // NewCoder compiles the lexicons under events/ in lex (data.Events) and
@@ -42,7 +45,8 @@ func NewCoder(lex fs.FS, cb *plover.Codebook, p Parser) (*Coder, error) {
 	if cb == nil {
 		return nil, fmt.Errorf("event: nil codebook")
 	}
-	c := &Coder{cb: cb, byHead: map[string][]*rule{}, parser: p}
+	c := &Coder{cb: cb, byHead: map[string][]*rule{}, parser: p,
+		demand: &rule{cat: "REQUEST", toks: []string{"say"}, flags: flagScope, literals: 1, pos: "words.tsv:oblige"}}
 	var errs errorList
 	c.loadIrregular(lex, &errs)
 	c.loadRules(lex, verbsFile, false, false, cb, &errs)

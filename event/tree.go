@@ -923,3 +923,69 @@ func (w *work) definite(n int) bool {
 	}
 	return false
 }
+
+// obligation reports whether the sentence has a modal of obligation after
+// a reporting verb: the only sentences where demands cast as obligations
+// ("said that China must drop barriers") can be, parsed even without a
+// trigger.
+func (w *work) obligation() bool {
+	say := false
+	for i := range w.toks {
+		switch {
+		case w.is("say", i):
+			say = true
+		case say && w.is("oblige", i):
+			return true
+		}
+	}
+	return false
+}
+
+// demands adds to trs (kept in token order) a REQUEST trigger for each
+// reporting verb whose complement clause obliges a subject of its own:
+// "Russia said that Sudan must return the helicopter" is a demand of
+// Russia on Sudan, and the trigger of the clause, if any, is its content.
+func (w *work) demands(trs []*trigger) []*trigger {
+	for a := range w.toks {
+		if !w.is("oblige", a) || w.deps[a].Tag != "AUX" {
+			continue
+		}
+		x := w.head(a)
+		if x < 0 || len(w.kids(x, "nsubj", "nsubj:pass")) == 0 {
+			continue
+		}
+		// The reporting verb the clause depends on, through at most a
+		// few heads: the parser often hangs "that ..." on the date
+		// before it ("said on Tuesday that").
+		v := -1
+		for h, steps := w.head(x), 0; h >= 0 && steps < 4; h, steps = w.head(h), steps+1 {
+			if w.is("say", h) && w.isVerb(h) {
+				v = h
+				break
+			}
+		}
+		if v < 0 || v > x {
+			continue
+		}
+		t := &trigger{r: w.c.demand, head: v, end: v + 1, lits: []int{v}, assured: x}
+		kept := trs[:0:0]
+		for _, u := range trs {
+			switch {
+			case u.head == v:
+				continue // the reporting verb's own reading gives way
+			case u.head == x || w.under(u.head, x) || w.under(u.lits[len(u.lits)-1], x):
+				if t.gov == nil && !u.r.noun {
+					t.gov = u
+				}
+				u.governed = true
+			}
+			kept = append(kept, u)
+		}
+		i := 0
+		for i < len(kept) && kept[i].head < v {
+			i++
+		}
+		trs = append(kept[:i:i], append([]*trigger{t}, kept[i:]...)...)
+	}
+	return trs
+}
