@@ -100,6 +100,12 @@ func (p parties) actors() []parley.Actor {
 
 // sentenceEvents codes the current sentence.
 func (w *work) sentenceEvents() []parley.Event {
+	if !w.actorable() {
+		// No mention and no pronoun: nothing in the sentence can be an
+		// actor, so it is neither matched nor parsed.
+		w.trs = nil
+		return nil
+	}
 	trs := w.triggers()
 	obliged := w.obligation()
 	if len(trs) == 0 && !obliged {

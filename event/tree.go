@@ -230,13 +230,36 @@ func (w *work) argument(n, v int) parties {
 			}
 		}
 	}
-	switch norm {
-	case "he", "she", "him", "her":
+	switch anaphors[norm] {
+	case 1:
 		return w.refer(true)
-	case "it", "they", "them":
+	case 2:
 		return w.refer(false)
 	}
 	return parties{}
+}
+
+// anaphors are the pronouns argument resolves to an earlier mention: 1 for
+// a person, 2 for a state or body.
+var anaphors = map[string]int{"he": 1, "she": 1, "him": 1, "her": 1, "it": 2, "they": 2, "them": 2}
+
+// actorable reports whether the sentence can give an event an actor: it
+// has a mention, or a pronoun that may stand for one.
+func (w *work) actorable() bool {
+	if len(w.sm) > 0 {
+		return true
+	}
+	for i, t := range w.toks {
+		if anaphors[t.Norm] > 0 {
+			return true
+		}
+		for _, ph := range w.c.words["pair"] {
+			if _, ok := w.phraseAt(i, ph); ok {
+				return true // "the two sides"
+			}
+		}
+	}
+	return false
 }
 
 // synSubject returns the subject of verb v: its nsubj (or, passive, the
