@@ -495,7 +495,43 @@ func (w *work) attribute(trs []*trigger, ti int) (parley.Event, bool) {
 	if claim != nil && !actor.names(claim) {
 		e.ClaimedBy = []parley.Actor{claim.Actor}
 	}
+	if e.Type == "PROTEST" && len(e.Recipients) == 0 {
+		e.Recipients = w.protestTarget(t, acts, claim)
+	}
 	return e, true
+}
+
+// protestTarget finds whom a protest is against when syntax gave no
+// recipient: PLOVER codes protests against their recipient, which news
+// names in the protest's purpose or place ("staged demonstrations to
+// demand reforms by President Suharto's government", "demonstrated in
+// Serbia", "in protest against violations by the security forces"): the
+// first state, government body or official named after the trigger, not
+// the source of the report.
+func (w *work) protestTarget(t *trigger, acts []parley.Actor, claim *parley.Mention) []parley.Actor {
+	for k := range w.sm {
+		sm := &w.sm[k]
+		m := sm.m
+		if sm.first < t.end || m == claim || (claim != nil && m.Actor == claim.Actor) || w.sayAfter(sm.end) {
+			continue
+		}
+		if containsActor(acts, m.Actor) {
+			continue
+		}
+		switch {
+		case m.Kind == parley.MentionCountry || m.Kind == parley.MentionCapital || m.Actor.Code == "IGO":
+		case m.Kind == parley.MentionAdjective:
+			continue // "Russian Jewish immigrants" is not against Russia
+		default:
+			switch m.Actor.Sector {
+			case "GOV", "MIL", "COP", "LEG", "JUD", "PTY":
+			default:
+				continue
+			}
+		}
+		return []parley.Actor{m.Actor}
+	}
+	return nil
 }
 
 // material reports whether a category is material cooperation or
