@@ -60,7 +60,7 @@ var findCases = []struct {
 	{"US upper", "The US imposed sanctions.", "", []string{`"US" country USA GOV`}},
 	{"us lower is a pronoun", "He told us about it.", "", nil},
 	{"all-caps headline", "IRAN WARNS US OVER STRIKES", "", []string{`"IRAN" country IRN GOV`, `"US" country USA GOV`}},
-	{"headline who is a word", "WHO IS TO BLAME IN GAZA", "", nil},
+	{"headline who is a word", "WHO IS TO BLAME IN GAZA", "", []string{`"GAZA" country PSE GOV`}},
 	{"WHO in capitals", "The WHO warned of cholera.", "", []string{`"WHO" org IGO IGO org=WHO`}},
 	{"who lower", "Officials who spoke declined.", "", nil},
 	{"possessive", "Russia's army advanced.", "", []string{`"Russia's army" group RUS MIL`}},

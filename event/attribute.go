@@ -998,8 +998,14 @@ func (w *work) aux(t *trigger) string {
 	for _, c := range w.c.cues {
 		switch c.where {
 		case "before":
-			for j := max(start, t.head-4); j < t.head; j++ {
-				if e, ok := w.phraseAt(j, c.toks); ok && e <= t.head {
+			// Before the trigger, or inside a gap of its pattern ("said
+			// it will support").
+			last := t.lits[len(t.lits)-1]
+			for j := max(start, t.head-4); j < last; j++ {
+				if j >= t.head && slicesContainsInt(t.lits, j) {
+					continue
+				}
+				if e, ok := w.phraseAt(j, c.toks); ok && e <= last {
 					found[c.aux] = true
 				}
 			}

@@ -175,6 +175,7 @@ func (p *Pipeline) Process(a *parley.Article) *Result {
 		if e.Place == nil {
 			e.Place = p.places.EventPlaceFor(pm, ms, sents, si, e, a.Text)
 		}
+		placeTarget(e)
 		e.ID = eventID(a.Key, e)
 	}
 	var learned []parley.Learned
@@ -184,6 +185,19 @@ func (p *Pipeline) Process(a *parley.Article) *Result {
 	}
 	r.Sentences, r.Mentions, r.Timexes, r.Places, r.Events, r.Learned = sents, ms, tx, pm, evs, learned
 	return r
+}
+
+// placeTarget gives an attack or a coercive act that names no recipient
+// the country of the place its own sentence puts it in: PLOVER codes
+// "Israeli tanks fired at targets in Jericho" and "rebels exploded bombs
+// in Kabul" against the state where they struck. Only a place the event's
+// own sentence names counts (the place stage gives material events no
+// other).
+func placeTarget(e *parley.Event) {
+	if (e.Type != "ASSAULT" && e.Type != "COERCE") || len(e.Recipients) > 0 || e.Place == nil || e.Place.Country == "" {
+		return
+	}
+	e.Recipients = []parley.Actor{{Code: e.Place.Country}}
 }
 
 // Document returns what a Store keeps of the result: the article with its

@@ -18,10 +18,13 @@ package main
 import (
 	"bufio"
 	"bytes"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
+	"path/filepath"
 	"regexp"
 	"slices"
 	"strings"
@@ -49,7 +52,8 @@ var offices = map[string]string{
 type term struct {
 	name    string
 	aliases []string
-	code    string
+	code    string // ISO3166-alpha3 of the block
+	alt     string // CountryCode of the block: right where the ISO field is wrong (Guatemala "GLP")
 	title   string
 	from    time.Time
 	to      time.Time // zero: open in the source
@@ -88,9 +92,26 @@ func run(args []string) error {
 		if err != nil {
 			return err
 		}
+		for i := range terms {
+			// The block's CountryCode wins where it is a known code: the
+			// source's ISO field is wrong for a few countries (Guatemala
+			// GLP, Japan JON, Myanmar MOZ).
+			if t := &terms[i]; t.alt != "" && codes[t.alt] {
+				t.code = t.alt
+			}
+		}
 		terms = slices.DeleteFunc(terms, func(t term) bool { return !codes[t.code] })
 	}
 	terms = keep(terms, known, held)
+	if *countries != "" {
+		words, err := readCountryWords(*countries)
+		if err != nil {
+			return err
+		}
+		for w := range words {
+			known[w] = true // "Montenegro" is a country before it is a surname
+		}
+	}
 	var b bytes.Buffer
 	write(&b, terms, known)
 	if *out == "" {
@@ -103,14 +124,18 @@ func run(args []string) error {
 // parse reads the kept <Leaders> sub-blocks of every <Country>.
 func parse(src []byte) ([]term, error) {
 	var terms []term
-	code, block, inLeaders := "", "", false
+	code, alt, block, inLeaders := "", "", "", false
 	sc := bufio.NewScanner(bytes.NewReader(src))
 	sc.Buffer(nil, 1<<20)
 	for n := 1; sc.Scan(); n++ {
 		line := strings.TrimSpace(sc.Text())
 		switch {
 		case line == "<Country>":
-			code = ""
+			code, alt = "", ""
+		case strings.HasPrefix(line, "<CountryCode>"):
+			if c := strings.TrimSpace(strings.TrimSuffix(strings.TrimPrefix(line, "<CountryCode>"), "</CountryCode>")); len(c) == 3 {
+				alt = codeRE.FindString(c)
+			}
 		case strings.HasPrefix(line, "<ISO3166-alpha3>"):
 			code = codeRE.FindString(strings.TrimPrefix(line, "<ISO3166-alpha3>"))
 		case line == "<Leaders>":
@@ -128,7 +153,7 @@ func parse(src []byte) ([]term, error) {
 				return nil, fmt.Errorf("line %d: %w", n, err)
 			}
 			if ok {
-				t.code, t.title, t.line = code, block, n
+				t.code, t.alt, t.title, t.line = code, alt, block, n
 				terms = append(terms, t)
 			}
 		}
@@ -309,10 +334,27 @@ func orFar(t time.Time) time.Time {
 }
 
 // write prints the table. A surname is an alias only when no leader has it
-// as a given name ("Michel" of James Michel is also Michel Aoun's first name)
-// and it is not short.
+// as a given name ("Michel" of James Michel is also Michel Aoun's first name),
+// no other leader has it as a surname, it names no country, and it is not
+// short.
 func write(w io.Writer, terms []term, known map[string]bool) {
+	// A surname several leaders share ("Khan") names none of them alone.
+	holders := map[string]map[string]bool{}
+	for _, t := range terms {
+		if f := strings.Fields(t.name); len(f) > 1 {
+			s := strings.ToLower(f[len(f)-1])
+			if holders[s] == nil {
+				holders[s] = map[string]bool{}
+			}
+			holders[s][t.name] = true
+		}
+	}
 	given := map[string]bool{}
+	for s, h := range holders {
+		if len(h) > 1 {
+			given[s] = true
+		}
+	}
 	for _, t := range terms {
 		for _, n := range slices.Concat([]string{t.name}, t.aliases) {
 			if f := strings.Fields(n); len(f) > 1 {
@@ -355,4 +397,33 @@ func readCodes(path string) (map[string]bool, error) {
 		}
 	}
 	return codes, nil
+}
+
+// readCountryWords returns the folded names, aliases, adjectives and
+// capitals of countries.tsv and of countries_extra.tsv beside it.
+func readCountryWords(path string) (map[string]bool, error) {
+	words := map[string]bool{}
+	for _, p := range []string{path, filepath.Join(filepath.Dir(path), "countries_extra.tsv")} {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			if p != path && errors.Is(err, fs.ErrNotExist) {
+				continue
+			}
+			return nil, err
+		}
+		for _, line := range strings.Split(string(b), "\n") {
+			if strings.HasPrefix(line, "#") {
+				continue
+			}
+			f := strings.Split(line, "\t")
+			for _, col := range f[min(2, len(f)):] {
+				for _, w := range strings.Split(col, ";") {
+					if w = strings.ToLower(strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(w), "-"))); w != "" {
+						words[w] = true
+					}
+				}
+			}
+		}
+	}
+	return words, nil
 }
