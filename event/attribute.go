@@ -447,6 +447,12 @@ func (w *work) attribute(trs []*trigger, ti int) (parley.Event, bool) {
 		// auxiliary mode ("will visit", "will provide aid").
 		cat, mode, aux = "AGREE", "", ""
 	}
+	if (cat == "ASSAULT" || cat == "COERCE" || cat == "SANCTION") && aux == parley.AuxFuture {
+		// PLOVER 2.3: one category, not a category and an auxiliary
+		// mode: an announced attack, blockade or expulsion ("will
+		// tighten the blockade") is a threat, its content the mode.
+		cat, mode, aux = "THREATEN", threatMode(cat, mode), ""
+	}
 	if len(recs) == 0 && len(acts) < 2 && w.c.single["dyadic"][strings.ToLower(cat)] {
 		// "rejecting the notion", "welcoming an official": a meeting,
 		// request or rejection with no one on the other side is a

@@ -267,6 +267,9 @@ func (w *work) triggers() []*trigger {
 func (w *work) fits(r *rule, i, end int, lits []int) bool {
 	last := lits[len(lits)-1]
 	if r.noun {
+		if i > 0 && months[w.toks[last].Norm] && isUpper(w.a.Text[w.toks[last].Span.Start]) {
+			return false // "last March", "in May": a date, not a march
+		}
 		norm := w.toks[last].Norm
 		p := r.toks[len(r.toks)-1]
 		if norm != p && norm != p+"s" && norm != p+"es" && !(strings.HasSuffix(p, "y") && norm == p[:len(p)-1]+"ies") {
@@ -342,3 +345,8 @@ func slicesContains(s []string, v string) bool {
 	}
 	return false
 }
+
+// months are the month names that are also event nouns or verbs.
+var months = map[string]bool{"march": true, "may": true}
+
+func isUpper(b byte) bool { return 'A' <= b && b <= 'Z' }

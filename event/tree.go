@@ -430,7 +430,10 @@ func (w *work) nounRecipient(n int) parties {
 		if _, full := w.rel(o); full == "nmod:poss" {
 			continue
 		}
-		if w.recipientCase(w.caseOf(o)) {
+		c := w.caseOf(o)
+		// "the blockade of Serbia", "the invasion of Kuwait": of an
+		// attack or coercion, "of" names its target.
+		if w.recipientCase(c) || (w.target && c == "of") {
 			if p := w.argument(o, n); !p.empty() {
 				return p
 			}
