@@ -164,6 +164,12 @@ func (w *work) phrase(n, depth int) []*smention {
 				break
 			}
 		}
+		if p := w.apposedPerson(n, out); p != nil {
+			// "Syria's new president, Ahmad Al-Sharaa,": the person named
+			// right after the title is who it means, however the
+			// parser attached the name.
+			return []*smention{p}
+		}
 	}
 	for _, c := range w.kids(n, "conj") {
 		if own >= 0 && w.ment[c] == own {
@@ -757,6 +763,13 @@ func (w *work) synPrune(trs []*trigger) {
 		isTrig[t.lits[len(t.lits)-1]] = t
 	}
 	for _, t := range trs {
+		if len(t.lits) > 1 && !t.r.noun {
+			// "Syrians view talks with Moscow": a noun the verb pattern
+			// "talk with" took; the noun reading, if any, stands.
+			if tag := w.deps[t.head].Tag; tag == "NOUN" || tag == "PROPN" {
+				w.reread(t, true)
+			}
+		}
 		if len(t.lits) == 1 {
 			// The parser's part of speech decides between the verb and
 			// the noun reading of one word ("lodged an official protest",
@@ -1014,4 +1027,23 @@ func (w *work) demands(trs []*trigger) []*trigger {
 		trs = append(kept[:i:i], append([]*trigger{t}, kept[i:]...)...)
 	}
 	return trs
+}
+
+// apposedPerson returns the person mention that follows agent noun n after
+// a comma when n's phrase names only that person's state (ms), or nil.
+func (w *work) apposedPerson(n int, ms []*smention) *smention {
+	if len(ms) == 0 || !w.isAgentNoun(n) || n+2 >= len(w.toks) || w.toks[n+1].Norm != "," {
+		return nil
+	}
+	k := w.ment[n+2]
+	if k < 0 || w.sm[k].first != n+2 || w.sm[k].m.Kind != parley.MentionPerson {
+		return nil
+	}
+	p := &w.sm[k]
+	for _, m := range ms {
+		if m.m.Kind == parley.MentionPerson || m.m.Actor.Code != p.m.Actor.Code {
+			return nil
+		}
+	}
+	return p
 }
