@@ -348,6 +348,9 @@ func (w *work) attribute(trs []*trigger, ti int) (parley.Event, bool) {
 		// Syntax sees no actor for the noun: no guess by position.
 		return parley.Event{}, false
 	}
+	if synDone && recip.empty() && !reciprocal && !t.r.noun {
+		recip = w.contentParty(trs, t, actor)
+	}
 	if synDone {
 		// Syntax found the actor. A recipient it cannot see (a
 		// prepositional phrase attached too low, a complement clause) is
@@ -436,7 +439,14 @@ func (w *work) attribute(trs []*trigger, ti int) (parley.Event, bool) {
 	if cat == "CONSULT" && mode == "visit" {
 		w.namedHost(t, acts, recs)
 	}
-	aux := w.aux(t)
+	aux, refused := w.aux(t)
+	if refused && (cooperative[cat] || cat == "CONCEDE" || cat == "RETREAT") {
+		// "Syria says it will not accept refugees", "would not meet
+		// their demands": a refusal announced is a REJECT, not a
+		// negated commitment.
+		cat, mode, aux = "REJECT", "", ""
+	}
+	refusal := refused && cat == "REJECT"
 	if cat == "RETREAT" && aux == parley.AuxFuture {
 		// PLOVER: an announced retreat is a concession.
 		cat, mode, aux = "CONCEDE", "", ""
@@ -453,7 +463,7 @@ func (w *work) attribute(trs []*trigger, ti int) (parley.Event, bool) {
 		// tighten the blockade") is a threat, its content the mode.
 		cat, mode, aux = "THREATEN", threatMode(cat, mode), ""
 	}
-	if len(recs) == 0 && len(acts) < 2 && w.c.single["dyadic"][strings.ToLower(cat)] {
+	if len(recs) == 0 && len(acts) < 2 && w.c.single["dyadic"][strings.ToLower(cat)] && !refusal {
 		// "rejecting the notion", "welcoming an official": a meeting,
 		// request or rejection with no one on the other side is a
 		// stance, not an event.
@@ -996,8 +1006,9 @@ func (w *work) isVerbHead(j int) bool {
 }
 
 // aux returns the auxiliary mode of a trigger from the cues around it:
-// negation before hypothetical before future before historical.
-func (w *work) aux(t *trigger) string {
+// negation before hypothetical before future before historical; and
+// whether it is refused: negated and future at once ("will not accept").
+func (w *work) aux(t *trigger) (string, bool) {
 	cl := w.clause[t.head]
 	start := w.cstart[cl]
 	found := map[string]bool{}
@@ -1037,12 +1048,13 @@ func (w *work) aux(t *trigger) string {
 			found[parley.AuxNegation] = true
 		}
 	}
+	refused := found[parley.AuxNegation] && found[parley.AuxFuture]
 	for _, a := range []string{parley.AuxNegation, parley.AuxHypothetical, parley.AuxFuture, parley.AuxHistorical} {
 		if found[a] {
-			return a
+			return a, refused
 		}
 	}
-	return ""
+	return "", refused
 }
 
 // people returns the actors of the side named as a state's people, not its
@@ -1182,4 +1194,31 @@ func (w *work) invited(trs []*trigger, ti int, evs []parley.Event, trigs []*trig
 		}
 	}
 	return false
+}
+
+// contentParty returns the other side that verb trigger t's object, an
+// event noun, names: "rejected calls by Belarus's rulers" is a rejection
+// of Belarus, "will attend the talks with the United States" a meeting
+// with the United States. It gives the noun's recipient, else its actor
+// when that is not t's own.
+func (w *work) contentParty(trs []*trigger, t *trigger, actor parties) parties {
+	for _, o := range w.kids(t.head, "obj") {
+		isNoun := false
+		for _, u := range trs {
+			if u != t && u.r.noun && u.lits[len(u.lits)-1] == o {
+				isNoun = true
+			}
+		}
+		if !isNoun {
+			continue
+		}
+		a, r, _, _ := w.synNoun(o)
+		if !r.empty() {
+			return r
+		}
+		if !a.empty() && !overlapCodes(a.actors(), actor.actors()) {
+			return a
+		}
+	}
+	return parties{}
 }
