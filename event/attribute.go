@@ -163,6 +163,7 @@ func (w *work) sentenceEvents() []parley.Event {
 		}
 		out = append(out, e)
 	}
+	out, nodes = w.dropConditions(out, nodes)
 	if w.parsed() {
 		out = w.mainEvents(out, nodes)
 	}
@@ -447,6 +448,22 @@ func (w *work) attribute(trs []*trigger, ti int) (parley.Event, bool) {
 		cat, mode, aux = "REJECT", "", ""
 	}
 	refusal := refused && cat == "REJECT"
+	if cat != "THREATEN" && (aux == parley.AuxFuture || (t.gov != nil && t.r.flags&flagIntent != 0)) {
+		if u := w.unless(t); u >= 0 {
+			// "will withdraw its force from Chad unless the president
+			// arranges a ceasefire": a conditional warning is a threat,
+			// against whoever must meet the condition.
+			cat, mode, aux = "THREATEN", threatMode(t.r.cat, t.r.mode), ""
+			if t.gov != nil {
+				mode = threatMode(t.gov.r.cat, t.gov.r.mode)
+			}
+			if len(recs) == 0 {
+				if p := w.objectFrom(u+1, len(w.toks), w.clause[u]); !p.empty() {
+					recs = p.actors()
+				}
+			}
+		}
+	}
 	if cat == "RETREAT" && aux == parley.AuxFuture {
 		// PLOVER: an announced retreat is a concession.
 		cat, mode, aux = "CONCEDE", "", ""
@@ -1221,4 +1238,48 @@ func (w *work) contentParty(trs []*trigger, t *trigger, actor parties) parties {
 		}
 	}
 	return parties{}
+}
+
+// unless returns the token of an "unless" after trigger t in its sentence,
+// or -1.
+func (w *work) unless(t *trigger) int {
+	for j := t.end; j < len(w.toks); j++ {
+		if w.toks[j].Norm == "unless" {
+			return j
+		}
+	}
+	return -1
+}
+
+// dropConditions drops the events told in the "unless" clause of a threat
+// ("... unless the Kremlin closes its radar base"): the condition, not an
+// event.
+func (w *work) dropConditions(evs []parley.Event, nodes []int) ([]parley.Event, []int) {
+	at := -1
+	for _, tk := range w.toks {
+		if tk.Norm == "unless" {
+			at = tk.Span.Start
+			break
+		}
+	}
+	if at < 0 {
+		return evs, nodes
+	}
+	threat := false
+	for _, e := range evs {
+		if e.Type == "THREATEN" && e.Trigger.Start < at {
+			threat = true
+		}
+	}
+	if !threat {
+		return evs, nodes
+	}
+	keptE, keptN := evs[:0], nodes[:0]
+	for i, e := range evs {
+		if e.Trigger.Start > at {
+			continue
+		}
+		keptE, keptN = append(keptE, e), append(keptN, nodes[i])
+	}
+	return keptE, keptN
 }

@@ -386,6 +386,20 @@ func (w *work) synObject(v int, t *trigger) parties {
 			return p
 		}
 	}
+	// The object's own recipient: "threatened further action against
+	// Russia", "break off relations with Congo".
+	for _, o := range w.kids(v, "obj") {
+		if w.ment[o] >= 0 || slicesContainsInt(t.lits, o) {
+			continue
+		}
+		for _, c := range w.kids(o, "nmod") {
+			if _, full := w.rel(c); full != "nmod:poss" && w.recipientCase(w.caseOf(c)) {
+				if p := w.argument(c, o); !p.empty() {
+					return p
+				}
+			}
+		}
+	}
 	// A literal preposition of the pattern ("meet with", "attack on").
 	for _, j := range t.lits[1:] {
 		if r, _ := w.rel(j); r == "case" {
