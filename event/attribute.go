@@ -437,6 +437,12 @@ func (w *work) attribute(trs []*trigger, ti int) (parley.Event, bool) {
 		// object names the actors themselves, so the event is mutual.
 		recs = kept
 	}
+	if cat == "CONSULT" && distinctCodes(acts) >= 2 && len(recs) > 0 && codesWithin(recs, acts) {
+		// "Israel and Lebanon renewed negotiations on an Israeli troop
+		// pullback": the two sides meet; a phrase naming one of them
+		// again is the topic, not a third party.
+		recs = nil
+	}
 	if cat == "CONSULT" && mode == "visit" {
 		w.namedHost(t, acts, recs)
 	}
@@ -1282,4 +1288,22 @@ func (w *work) dropConditions(evs []parley.Event, nodes []int) ([]parley.Event, 
 		keptE, keptN = append(keptE, e), append(keptN, nodes[i])
 	}
 	return keptE, keptN
+}
+
+// codesWithin reports whether every country or body code of list is
+// among those of of.
+func codesWithin(list, of []parley.Actor) bool {
+	for _, a := range list {
+		found := false
+		for _, b := range of {
+			if a.Code == b.Code {
+				found = true
+				break
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
 }
