@@ -10,8 +10,9 @@ import (
 // cooperative categories turn into AGREE when announced as an intention.
 var cooperative = map[string]bool{"AGREE": true, "CONSULT": true, "SUPPORT": true, "COOPERATE": true, "AID": true}
 
-// targeted categories take a place as their recipient.
-var targeted = map[string]bool{"ASSAULT": true, "COERCE": true}
+// targeted categories take a place as their recipient: attacks, coercion,
+// deployments, sanctions and concessions "in Iraq" concern Iraq.
+var targeted = map[string]bool{"ASSAULT": true, "COERCE": true, "MOBILIZE": true, "SANCTION": true, "CONCEDE": true}
 
 // conflictual material categories turn into THREATEN when announced.
 var forceful = map[string]bool{"SANCTION": true, "COERCE": true, "ASSAULT": true, "MOBILIZE": true, "THREATEN": true}
@@ -337,7 +338,7 @@ func (w *work) attribute(trs []*trigger, ti int) (parley.Event, bool) {
 	reciprocal := false
 	// Violence and coercion "in Iraq" are against Iraq; a meeting "in
 	// Cairo" is only held there.
-	w.target = targeted[t.r.cat]
+	w.target = targeted[t.r.cat] || (t.r.cat == "THREATEN" && t.gov != nil && targeted[t.gov.r.cat])
 	synDone := false
 	if w.parsed() {
 		actor, recip, reciprocal, synDone = w.synParties(t)
@@ -351,6 +352,13 @@ func (w *work) attribute(trs []*trigger, ti int) (parley.Event, bool) {
 	}
 	if synDone && recip.empty() && !reciprocal && !t.r.noun {
 		recip = w.contentParty(trs, t, actor)
+	}
+	if synDone && t.r.cat == "ACCUSE" && !t.r.noun {
+		// "complained to the UN over Israeli air raids": the accused is
+		// what the complaint is about, not whom it is addressed to.
+		if p := w.grievance(t.head); !p.empty() {
+			recip = p
+		}
 	}
 	if synDone {
 		// Syntax found the actor. A recipient it cannot see (a
@@ -625,6 +633,10 @@ func official(p parties) bool {
 		case m.m.Kind == parley.MentionCountry || m.m.Kind == parley.MentionCapital:
 			return true
 		case m.m.Actor.Sector == "GOV" || m.m.Actor.Sector == "LEG" || m.m.Actor.Sector == "MIL":
+			return true
+		case m.m.Kind == parley.MentionOrg && (m.m.Actor.Code == "IGO" || m.m.Actor.Code == "NGO"):
+			// "a human rights group protested": a body's protest is a
+			// statement.
 			return true
 		}
 	}
@@ -1306,4 +1318,19 @@ func codesWithin(list, of []parley.Actor) bool {
 		}
 	}
 	return true
+}
+
+// grievance returns the party an accusation verb v is about: its "over",
+// "about" or "against" phrase, or the owner of such a phrase's noun ("over
+// two Israeli air raids").
+func (w *work) grievance(v int) parties {
+	for _, o := range w.kids(v, "obl") {
+		switch w.caseOf(o) {
+		case "over", "about", "against":
+			if p := w.argument(o, v); !p.empty() {
+				return p
+			}
+		}
+	}
+	return parties{}
 }
