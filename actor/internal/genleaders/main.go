@@ -152,6 +152,9 @@ func parse(src []byte) ([]term, error) {
 			if err != nil {
 				return nil, fmt.Errorf("line %d: %w", n, err)
 			}
+			if ok && collective(t.name) {
+				ok = false // "Islamic Revolutionary Council": a body, not a person
+			}
 			if ok {
 				t.code, t.alt, t.title, t.line = code, alt, block, n
 				terms = append(terms, t)
@@ -333,10 +336,8 @@ func orFar(t time.Time) time.Time {
 	return t
 }
 
-// write prints the table. A surname is an alias only when no leader has it
-// as a given name ("Michel" of James Michel is also Michel Aoun's first name),
-// no other leader has it as a surname, it names no country, and it is not
-// short.
+// write prints the table, with the source's aliases of two words or more
+// that no other leader shares and that name no country.
 func write(w io.Writer, terms []term, known map[string]bool) {
 	// A surname several leaders share ("Khan") names none of them alone.
 	holders := map[string]map[string]bool{}
@@ -372,12 +373,13 @@ func write(w io.Writer, terms []term, known map[string]bool) {
 	fmt.Fprintln(w, "# Do not edit: people.tsv wins over this file. Terms open in 2012 end on the next known holder's start or 2012-01-16.")
 	fmt.Fprintln(w, "name\taliases\tcode\tsector\ttitle\torg\tvalid_from\tvalid_to")
 	for _, t := range terms {
-		aliases := slices.Clone(t.aliases)
-		if f := strings.Fields(t.name); len(f) > 1 {
-			if s := f[len(f)-1]; len([]rune(s)) >= 4 && !given[strings.ToLower(s)] && !known[strings.ToLower(s)] && !slices.Contains(aliases, s) {
-				aliases = append(aliases, s)
-			}
-		}
+		// No surname aliases: a past leader's surname alone ("Austin",
+		// "Campbell", "Kennedy") names too many other people in today's
+		// news. Within an article the recognizer resolves a surname once
+		// the full name has been given.
+		aliases := slices.DeleteFunc(slices.Clone(t.aliases), func(a string) bool {
+			return len(strings.Fields(a)) < 2 || given[strings.ToLower(a)] || known[strings.ToLower(a)]
+		})
 		fmt.Fprintf(w, "%s\t%s\t%s\tGOV\t%s\t\t%s\t%s\n", t.name, strings.Join(aliases, "; "), t.code, t.title,
 			t.from.Format(time.DateOnly), t.to.Format(time.DateOnly))
 	}
@@ -426,4 +428,16 @@ func readCountryWords(path string) (map[string]bool, error) {
 		}
 	}
 	return words, nil
+}
+
+// collective reports a "leader" that is a body: a council, junta or
+// committee that held an office.
+func collective(name string) bool {
+	for _, w := range strings.Fields(strings.ToLower(name)) {
+		switch w {
+		case "council", "committee", "junta", "commission", "presidency", "board", "directorate", "command", "front", "government":
+			return true
+		}
+	}
+	return false
 }
