@@ -343,6 +343,9 @@ func (w *work) attribute(trs []*trigger, ti int) (parley.Event, bool) {
 	if w.parsed() {
 		actor, recip, reciprocal, synDone = w.synParties(t)
 	}
+	if !synDone && t.blocked {
+		return parley.Event{}, false
+	}
 	if !synDone && t.r == w.c.demand {
 		return parley.Event{}, false
 	}

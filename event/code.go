@@ -52,6 +52,7 @@ type trigger struct {
 	end      int   // one past the last literal token
 	lits     []int // literal token indexes
 	governed bool  // coded through the trigger that governs it
+	blocked  bool  // the parse names a subject that is no actor: no positional guess
 	dropped  bool  // not an event: a modifier, a purpose, an aim
 	gov      *trigger
 	assured  int // flagAssure: the complement verb whose subject is assured, or -1

@@ -632,7 +632,71 @@ func (w *work) synParties(t *trigger) (actor, recip parties, reciprocal, ok bool
 		// "X hosted Y", "Y was received by X": Y visits, X hosts.
 		actor, recip = obj, subj
 	}
+	if actor.empty() && t.r.flags&flagHost == 0 && w.namedNonActor(v, passive) {
+		// "Gunmen carried out attacks", "Starbucks agreed to buy",
+		// "earthquakes struck Iran": the parse names who acted, and it
+		// is no state, body or official; no guess by position.
+		t.blocked = true
+	}
 	return actor, recip, false, !actor.empty()
+}
+
+// namedNonActor reports whether verb v has a subject (or, passive, a "by"
+// agent) that is a word of the sentence but no actor mention.
+func (w *work) namedNonActor(v int, passive bool) bool {
+	if passive {
+		for _, a := range w.kids(v, "obl:agent", "obl") {
+			if _, full := w.rel(a); full == "obl:agent" || w.caseOf(a) == "by" {
+				return !w.pronoun(a)
+			}
+		}
+		return false
+	}
+	return w.nonActorSubject(v, 0)
+}
+
+// nonActorSubject reports whether the subject verb v has, or inherits as
+// inherited does, is a word that names no actor.
+func (w *work) nonActorSubject(v, depth int) bool {
+	if depth > 4 {
+		return false
+	}
+	for _, s := range w.kids(v, "nsubj") {
+		return !w.pronoun(s) && !w.mentionUnder(s) && w.pairEnding(s) == nil
+	}
+	h := w.head(v)
+	if h < 0 || len(w.kids(v, "nsubj:pass", "aux:pass")) > 0 {
+		return false
+	}
+	switch base, full := w.rel(v); {
+	case base == "xcomp":
+		if len(w.kids(h, "obj")) > 0 {
+			return false // object control: "urged Syria to withdraw"
+		}
+		return w.isVerb(h) && w.nonActorSubject(h, depth+1)
+	case base == "conj" && w.isVerb(h), base == "advcl" && (strings.HasSuffix(w.toks[v].Norm, "ing") || w.markedTo(v)) && !w.markedOf(v):
+		return w.nonActorSubject(h, depth+1)
+	case full == "acl:relcl":
+		return !w.pronoun(h) && !w.mentionUnder(h)
+	}
+	return false
+}
+
+// mentionUnder reports whether an actor mention stands anywhere in the
+// phrase headed by n ("groups in Zimbabwe", "workers affiliated with the
+// Serbian Workers' Union").
+func (w *work) mentionUnder(n int) bool {
+	for j := range w.toks {
+		if w.ment[j] < 0 {
+			continue
+		}
+		for x, steps := j, 0; x >= 0 && steps < 8; x, steps = w.head(x), steps+1 {
+			if x == n {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // names reports whether the side is named by mention m or its actor.
@@ -794,6 +858,10 @@ func (w *work) synPrune(trs []*trigger) {
 					t.dropped = true
 					continue
 				}
+			case !t.r.noun && tag == "ADJ":
+				// "180 people dead and 1,300 injured": a state, not an act.
+				t.dropped = true
+				continue
 			case t.r.noun && tag == "VERB":
 				w.reread(t, false)
 			}
