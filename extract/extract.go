@@ -158,6 +158,7 @@ func (p *Pipeline) Process(a *parley.Article) *Result {
 	}
 	sents := p.split.Split(a.Text)
 	ms, found := p.rec.FindAll(a.Text, sents, a.Published)
+	ms = dropDatelines(a.Text, ms)
 	tx := p.dates.Resolve(a.Text, sents, a.Published)
 	pm := p.places.Locate(a.Text, sents)
 	evs := p.coder.Code(a, sents, ms)

@@ -1,0 +1,38 @@
+package extract
+
+import (
+	"regexp"
+
+	"github.com/parley-events/parley"
+)
+
+// datelineRE matches a dateline at the start of a line: a place in
+// capitals, perhaps a state or country after a comma, perhaps an agency
+// in brackets, then a dash ("LONDON (Reuters) -", "NEWARK, N.J. (AP) -",
+// "BEIRUT —", "LONDON, Ky. (WKYT) -"). Without the dash, a line opening
+// in capitals is too often an actor ("NATO Secretary General ...").
+var datelineRE = regexp.MustCompile(`(?m)^[ \t]*(?:[A-Z][A-Z'.\-]+(?: [A-Z][A-Z'.\-]+){0,3})(?:, [A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)?)?(?: ?\([^()\n]{1,40}\))?(?: *[-—–]+ +)`)
+
+// dropDatelines removes the actor mentions that stand in a dateline: the
+// place a story was filed from is not a party to it ("LONDON (Reuters) -
+// An explosion in Shiraz ..." is not about Britain or Reuters).
+func dropDatelines(text string, ms []parley.Mention) []parley.Mention {
+	locs := datelineRE.FindAllStringIndex(text, -1)
+	if len(locs) == 0 {
+		return ms
+	}
+	out := ms[:0]
+	for _, m := range ms {
+		in := false
+		for _, l := range locs {
+			if m.Span.Start >= l[0] && m.Span.End <= l[1] {
+				in = true
+				break
+			}
+		}
+		if !in {
+			out = append(out, m)
+		}
+	}
+	return out
+}

@@ -1,0 +1,44 @@
+package extract
+
+import (
+	"testing"
+
+	"github.com/parley-events/parley"
+)
+
+func TestDropDatelines(t *testing.T) {
+	tests := []struct {
+		name, text, mention string
+		kept                bool
+	}{
+		{"agency", "LONDON (Reuters) - An explosion in Shiraz injured 37 people.", "Reuters", false},
+		{"place and agency", "LONDON (Reuters) - An explosion in Shiraz injured 37 people.", "LONDON", false},
+		{"state and agency", "NEWARK, N.J. (AP) - United Airlines has apologized.", "AP", false},
+		{"dash only", "BEIRUT — A cease-fire unraveled on Wednesday.", "BEIRUT", false},
+		{"no dash: an actor", "NATO Secretary General Mark Rutte arrived.", "NATO", true},
+		{"no dash: a country", "US President Joe Biden spoke.", "US", true},
+		{"story after the dateline", "LONDON (Reuters) - Iran said it would retaliate.", "Iran", true},
+		{"not at a line start", "Talks in LONDON (Reuters reported) - went on.", "LONDON", true},
+		{"headline in capitals", "IRAN WARNS US OVER STRIKES", "IRAN", true},
+		{"sentence start", "Russia hosted the talks.", "Russia", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			start := -1
+			for i := 0; i+len(tt.mention) <= len(tt.text); i++ {
+				if tt.text[i:i+len(tt.mention)] == tt.mention {
+					start = i
+					break
+				}
+			}
+			if start < 0 {
+				t.Fatalf("%q not in %q", tt.mention, tt.text)
+			}
+			ms := []parley.Mention{{Span: parley.Span{Start: start, End: start + len(tt.mention)}}}
+			got := len(dropDatelines(tt.text, ms)) == 1
+			if got != tt.kept {
+				t.Errorf("dropDatelines(%q) keeps %q = %v, want %v", tt.text, tt.mention, got, tt.kept)
+			}
+		})
+	}
+}
