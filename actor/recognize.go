@@ -418,6 +418,7 @@ type scan struct {
 	learned []Learned       // people learned from this text
 	local   map[string]int  // folded full names and surnames → learned
 	localW  map[string]bool // the first word of each key of local
+	away    map[int]bool    // capitals named as towns elsewhere ("London, Ky."), by country
 }
 
 // Find returns the actor mentions in the sentences of text, ordered by
@@ -539,6 +540,20 @@ func (s *scan) named(us []unit, i int, m match, caps bool) int {
 	}
 	if e.kind == entryCapital && locative(us, i) {
 		return after // "in Moscow": a place
+	}
+	if e.kind == entryCapital || e.kind == entryCountry {
+		if s.r.elsewhere(us, end, kb.countries[e.idx].Alpha3) {
+			if e.kind == entryCapital {
+				if s.away == nil {
+					s.away = map[int]bool{}
+				}
+				s.away[e.idx] = true // the story's later "London" is that town too
+			}
+			return after // "London, Ky.", "Paris, Texas": another town
+		}
+		if e.kind == entryCapital && s.away[e.idx] {
+			return after
+		}
 	}
 	var base parley.Actor
 	var kind parley.MentionKind
@@ -899,4 +914,28 @@ func firstNonEmpty(a, b string) string {
 		return a
 	}
 	return b
+}
+
+// elsewhere reports whether a comma and a state or province of another
+// country follow unit end ("London, Ky.", "Paris, Texas").
+func (r *Recognizer) elsewhere(us []unit, end int, code string) bool {
+	if end+1 >= len(us) || us[end].raw != "," {
+		return false
+	}
+	name := us[end+1].raw
+	for k := end + 2; k < len(us) && k <= end+4 && !us[k].gap; k++ {
+		name += us[k].raw // "N.J.", "W.Va." in several units
+	}
+	for _, n := range []string{name, us[end+1].raw, us[end+1].raw + "."} {
+		if c, ok := r.kb.regions[n]; ok && c != code {
+			return true
+		}
+	}
+	// Two-word names: "New Jersey", "British Columbia".
+	if end+2 < len(us) && us[end+2].gap {
+		if c, ok := r.kb.regions[us[end+1].raw+" "+us[end+2].raw]; ok && c != code {
+			return true
+		}
+	}
+	return false
 }
