@@ -15,13 +15,47 @@ func dayOf(t time.Time) time.Time { return mkday(t.Year(), t.Month(), t.Day()) }
 
 func rng(a, b time.Time) *parley.DateRange { return &parley.DateRange{Start: a, End: b} }
 
-func dayV(t time.Time) string { return t.Format(time.DateOnly) }
+// dayV formats t as "2025-07-31", as t.Format(time.DateOnly) does.
+func dayV(t time.Time) string {
+	y, m, d := t.Date()
+	if y < 0 || y > 9999 {
+		return t.Format(time.DateOnly)
+	}
+	var b [10]byte
+	put4(b[:], y)
+	b[4], b[7] = '-', '-'
+	put2(b[5:], int(m))
+	put2(b[8:], d)
+	return string(b[:])
+}
 
-func monthV(y int, m time.Month) string { return fmt.Sprintf("%04d-%02d", y, int(m)) }
+// monthV formats "2025-07", as fmt.Sprintf("%04d-%02d", y, m) does.
+func monthV(y int, m time.Month) string {
+	if y < 0 || y > 9999 || m < 1 || m > 99 {
+		return fmt.Sprintf("%04d-%02d", y, int(m))
+	}
+	var b [7]byte
+	put4(b[:], y)
+	b[4] = '-'
+	put2(b[5:], int(m))
+	return string(b[:])
+}
+
+// put4 and put2 write n (0 ≤ n < 10000, 100) in four and two digits.
+func put4(b []byte, n int) {
+	b[0], b[1], b[2], b[3] = byte('0'+n/1000), byte('0'+n/100%10), byte('0'+n/10%10), byte('0'+n%10)
+}
+
+func put2(b []byte, n int) { b[0], b[1] = byte('0'+n/10), byte('0'+n%10) }
 
 func monthR(y int, m time.Month) *parley.DateRange {
+	r := monthSpan(y, m)
+	return &r
+}
+
+func monthSpan(y int, m time.Month) parley.DateRange {
 	a := mkday(y, m, 1)
-	return rng(a, a.AddDate(0, 1, -1))
+	return parley.DateRange{Start: a, End: a.AddDate(0, 1, -1)}
 }
 
 func yearR(y int) *parley.DateRange { return rng(mkday(y, 1, 1), mkday(y, 12, 31)) }
@@ -38,9 +72,24 @@ func weekOf(t time.Time) (time.Time, string) {
 // June–August, autumn September–November, winter December of y to the end
 // of February.
 func seasonR(y int, s string) *parley.DateRange {
-	m := map[string]time.Month{"SP": time.March, "SU": time.June, "FA": time.September, "WI": time.December}[s]
+	r := seasonSpan(y, s)
+	return &r
+}
+
+func seasonSpan(y int, s string) parley.DateRange {
+	var m time.Month
+	switch s {
+	case "SP":
+		m = time.March
+	case "SU":
+		m = time.June
+	case "FA":
+		m = time.September
+	case "WI":
+		m = time.December
+	}
 	a := mkday(y, m, 1)
-	return rng(a, a.AddDate(0, 3, -1))
+	return parley.DateRange{Start: a, End: a.AddDate(0, 3, -1)}
 }
 
 func quarterR(y, q int) *parley.DateRange {
@@ -108,34 +157,37 @@ const preferWithin = 270 * 24 * time.Hour
 // begins within nine months of pub;
 // otherwise, and without tense, the nearer one wins (a tie goes to the
 // earlier).
-func pickYear(pub time.Time, tense int, period func(y int) *parley.DateRange) int {
+func pickYear(pub time.Time, tense int, period func(y int) (parley.DateRange, bool)) int {
 	p := dayOf(pub)
 	y0 := p.Year()
 	before, after := 0, 0
 	for y := y0 + 1; y >= y0-2; y-- {
-		if r := period(y); r != nil && !r.Start.After(p) {
+		if r, ok := period(y); ok && !r.Start.After(p) {
 			before = y
 			break
 		}
 	}
 	for y := y0 - 1; y <= y0+2; y++ {
-		if r := period(y); r != nil && r.Start.After(p) {
+		if r, ok := period(y); ok && r.Start.After(p) {
 			after = y
 			break
 		}
 	}
-	switch {
-	case before == 0:
-		return after
-	case after == 0 || !period(before).End.Before(p):
-		return before
-	case tense < 0 && p.Sub(period(before).Start) <= preferWithin:
-		return before
-	case tense > 0 && period(after).Start.Sub(p) <= preferWithin:
+	if before == 0 {
 		return after
 	}
-	rb := period(before)
-	if p.Sub(rb.End) <= period(after).Start.Sub(p) {
+	rb, _ := period(before)
+	if after == 0 || !rb.End.Before(p) {
+		return before
+	}
+	ra, _ := period(after)
+	switch {
+	case tense < 0 && p.Sub(rb.Start) <= preferWithin:
+		return before
+	case tense > 0 && ra.Start.Sub(p) <= preferWithin:
+		return after
+	}
+	if p.Sub(rb.End) <= ra.Start.Sub(p) {
 		return before
 	}
 	return after

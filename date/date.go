@@ -49,6 +49,7 @@ package date
 
 import (
 	"fmt"
+	"sync"
 	"time"
 
 	"github.com/parley-events/parley"
@@ -81,7 +82,11 @@ type Timex struct {
 // Resolver finds and normalizes time expressions. It is immutable and safe
 // for concurrent use.
 type Resolver struct {
-	lex lexicon
+	// vocab holds the words of the lexicon (words.tsv) and the words
+	// that open expressions.
+	vocab map[string]word
+	// scans holds *scan values whose buffers later calls reuse.
+	scans sync.Pool
 }
 
 // NewResolver builds a resolver from the embedded vocabulary.
@@ -90,7 +95,7 @@ func NewResolver() (*Resolver, error) {
 	if err != nil {
 		return nil, fmt.Errorf("date: %w", err)
 	}
-	return &Resolver{lex: lx}, nil
+	return &Resolver{vocab: vocabulary(lx)}, nil
 }
 
 // Resolve returns the time expressions of text in order. published is the
@@ -102,13 +107,23 @@ func (r *Resolver) Resolve(text string, sents []parley.Sentence, published time.
 }
 
 func (r *Resolver) resolve(text string, sents []parley.Sentence, published time.Time, refYear int) []Timex {
-	toks := lex(text)
-	s := &scan{r: r, text: text, toks: toks, tn: r.findTenses(text, toks, sents), refYear: refYear}
+	s, _ := r.scans.Get().(*scan)
+	if s == nil {
+		s = new(scan)
+	}
+	toks := r.tokens(s.toks[:0], text)
+	tn := r.findTenses(tenses{sents: s.tn.sents[:0], cues: s.tn.cues[:0]}, text, toks, sents)
+	*s = scan{r: r, text: text, toks: toks, tn: tn, refYear: refYear}
+	defer r.release(s)
 	if !published.IsZero() {
 		s.pub = dayOf(published)
 		s.hasPub = true
 	}
 	for i := 0; i < len(toks); {
+		if !toks[i].opens {
+			i++
+			continue
+		}
 		m, ok := s.best(i)
 		if !ok {
 			i++
@@ -123,4 +138,12 @@ func (r *Resolver) resolve(text string, sents []parley.Sentence, published time.
 		i = m.end
 	}
 	return s.out
+}
+
+// release returns s to the pool, keeping its buffers but nothing of the
+// text it read.
+func (r *Resolver) release(s *scan) {
+	clear(s.toks)
+	s.text, s.out = "", nil
+	r.scans.Put(s)
 }

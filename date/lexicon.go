@@ -90,17 +90,55 @@ func parseLexicon(name, data string) (lexicon, error) {
 	return lex, nil
 }
 
-// get returns the reading of word in class c.
-func (l lexicon) get(word string, c class) (entry, bool) {
-	for _, e := range l[word] {
+// has reports whether ents hold a reading of class c.
+func has(ents []entry, c class) bool {
+	for _, e := range ents {
 		if e.class == c {
-			return e, true
+			return true
 		}
 	}
-	return entry{}, false
+	return false
 }
 
-func (l lexicon) is(word string, c class) bool {
-	_, ok := l.get(word, c)
-	return ok
+// word is what the tagger knows of a word: its readings, and whether a
+// time expression may begin with it.
+type word struct {
+	ents  []entry
+	opens bool
+}
+
+// openers are the words other than those of the classes opening (below)
+// that a rule of rules.go reads first: determiners ("the", "last"),
+// modifiers ("early", "mid-"), vague counts ("several"), "every",
+// "noon"... A rule can begin only at such a word, a number, a word of an
+// opening class or an apostrophe ('80s); Resolve tries none of them
+// elsewhere.
+var openers = []string{
+	"the", "this", "that", "last", "next", "past", "coming", "current", "previous",
+	"latest", "over", "first", "recent", "early", "mid", "late", "middle", "earlier",
+	"later", "several", "many", "some", "few", "a", "an", "less", "fewer", "fiscal",
+	"q", "year", "now", "noon", "midday", "midnight", "every", "each", "daily",
+	"weekly", "monthly", "annually", "yearly", "hourly", "quarterly",
+}
+
+// opening are the classes whose words may begin a time expression.
+var opening = []class{clMonth, clWeekday, clNumber, clOrdinal, clSeason, clRef, clDeictic, clMod}
+
+// vocabulary joins the lexicon and the openers into one table, looked up
+// once for every token.
+func vocabulary(lx lexicon) map[string]word {
+	v := make(map[string]word, len(lx)+len(openers))
+	for w, ents := range lx {
+		x := word{ents: ents}
+		for _, c := range opening {
+			x.opens = x.opens || has(ents, c)
+		}
+		v[w] = x
+	}
+	for _, w := range openers {
+		x := v[w]
+		x.opens = true
+		v[w] = x
+	}
+	return v
 }

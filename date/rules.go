@@ -32,21 +32,60 @@ type match struct {
 // best returns the longest expression that starts at token i; of two as
 // long, the one of the rule listed first.
 func (s *scan) best(i int) (match, bool) {
-	var best match
-	found := false
-	for _, rule := range []func(int) (match, bool){
-		s.calendarDate, s.numericDate, s.monthRule, s.weekdayRule, s.deictic,
-		s.narrative, s.relativeUnit, s.duration, s.anchored, s.yearRule, s.quarter,
-		s.season, s.ref, s.clock, s.set, s.weekend, s.fiscal,
-	} {
-		if m, ok := rule(i); ok && m.end > i && (!found || m.end > best.end) {
-			best, found = m, true
-		}
+	b := longest{i: i}
+	b.try(s.calendarDate(i))
+	b.try(s.numericDate(i))
+	b.try(s.monthRule(i))
+	b.try(s.weekdayRule(i))
+	b.try(s.deictic(i))
+	b.try(s.narrative(i))
+	b.try(s.relativeUnit(i))
+	b.try(s.duration(i))
+	b.try(s.anchored(i))
+	b.try(s.yearRule(i))
+	b.try(s.quarter(i))
+	b.try(s.season(i))
+	b.try(s.ref(i))
+	b.try(s.clock(i))
+	b.try(s.set(i))
+	b.try(s.weekend(i))
+	b.try(s.fiscal(i))
+	return b.m, b.found
+}
+
+// longest keeps the longest of the matches from token i it is given, the
+// first of two as long.
+type longest struct {
+	i     int
+	m     match
+	found bool
+}
+
+func (b *longest) try(m match, ok bool) {
+	if ok && m.end > b.i && (!b.found || m.end > b.m.end) {
+		b.m, b.found = m, true
 	}
-	return best, found
 }
 
 // Token tests.
+
+// reading returns the reading of token i in class c.
+func (s *scan) reading(i int, c class) (entry, bool) {
+	if i < 0 || i >= len(s.toks) {
+		return entry{}, false
+	}
+	for _, e := range s.toks[i].ents {
+		if e.class == c {
+			return e, true
+		}
+	}
+	return entry{}, false
+}
+
+// readsAs reports whether token i has a reading in class c.
+func (s *scan) readsAs(i int, c class) bool {
+	return i >= 0 && i < len(s.toks) && has(s.toks[i].ents, c)
+}
 
 func (s *scan) w(i int) string {
 	if i < 0 || i >= len(s.toks) {
@@ -92,7 +131,7 @@ func (s *scan) month(i int) (time.Month, int, bool) {
 	if i >= len(s.toks) || s.toks[i].kind != 'w' || !s.toks[i].cap {
 		return 0, i, false
 	}
-	e, ok := s.r.lex.get(s.toks[i].norm, clMonth)
+	e, ok := s.reading(i, clMonth)
 	if !ok {
 		return 0, i, false
 	}
@@ -109,7 +148,7 @@ func (s *scan) weekday(i int) (int, int, bool) {
 	if i >= len(s.toks) || s.toks[i].kind != 'w' || !s.toks[i].cap {
 		return 0, i, false
 	}
-	e, ok := s.r.lex.get(s.toks[i].norm, clWeekday)
+	e, ok := s.reading(i, clWeekday)
 	if !ok {
 		return 0, i, false
 	}
@@ -188,7 +227,7 @@ func (s *scan) number(i int) (n int, end int, x bool, ok bool) {
 			return 0, i + 2, true, true
 		}
 	}
-	e, ok := s.r.lex.get(t.norm, clNumber)
+	e, ok := s.reading(i, clNumber)
 	if !ok {
 		return 0, i, false, false
 	}
@@ -198,7 +237,7 @@ func (s *scan) number(i int) (n int, end int, x bool, ok bool) {
 		if s.is(k, "-") && s.glued(j-1) {
 			k++
 		}
-		if f, ok := s.r.lex.get(s.w(k), clNumber); ok && f.num < 10 && s.w(k) != "a" && s.w(k) != "an" {
+		if f, ok := s.reading(k, clNumber); ok && f.num < 10 && s.w(k) != "a" && s.w(k) != "an" {
 			n, j = n+f.num, k+1
 		}
 	}
@@ -207,7 +246,7 @@ func (s *scan) number(i int) (n int, end int, x bool, ok bool) {
 
 // unit reads a unit word: D W M Y Q E C H MIN.
 func (s *scan) unit(i int) (string, int, bool) {
-	e, ok := s.r.lex.get(s.w(i), clUnit)
+	e, ok := s.reading(i, clUnit)
 	if !ok {
 		return "", i, false
 	}
@@ -219,13 +258,19 @@ func (s *scan) unit(i int) (string, int, bool) {
 func (s *scan) mod(i int) (string, int) {
 	j := i
 	if s.is(j, "the") && s.is(j+1, "beginning", "start", "middle", "end") && s.is(j+2, "of") {
-		code := map[string]string{"beginning": "START", "start": "START", "middle": "MID", "end": "END"}[s.w(j+1)]
+		code := "END"
+		switch s.w(j + 1) {
+		case "beginning", "start":
+			code = "START"
+		case "middle":
+			code = "MID"
+		}
 		return code, j + 3
 	}
 	if !s.is(j, "early", "mid", "late", "middle") {
 		return "", i
 	}
-	e, _ := s.r.lex.get(s.w(j), clMod)
+	e, _ := s.reading(j, clMod)
 	j++
 	if s.is(j, "-") {
 		j++
@@ -459,12 +504,12 @@ func (s *scan) yearFor(i, j int, m time.Month, d, wd int) int {
 	if !s.hasPub {
 		return 0
 	}
-	return pickYear(s.pub, s.tense(i, j), func(y int) *parley.DateRange {
+	return pickYear(s.pub, s.tense(i, j), func(y int) (parley.DateRange, bool) {
 		if !validDay(y, m, d) {
-			return nil
+			return parley.DateRange{}, false
 		}
 		a := mkday(y, m, d)
-		return rng(a, a)
+		return parley.DateRange{Start: a, End: a}, true
 	})
 }
 
@@ -519,9 +564,21 @@ func (s *scan) numericDate(i int) (match, bool) {
 // ("June last year"): the offset from the publication year.
 func (s *scan) relYear(j int) (int, int, bool) {
 	if s.is(j, "last", "this", "next") && s.is(j+1, "year") {
-		return map[string]int{"last": -1, "this": 0, "next": 1}[s.w(j)], j + 2, true
+		return yearOffset(s.w(j)), j + 2, true
 	}
 	return 0, j, false
+}
+
+// yearOffset is the offset of "last", "this" and "next" year from the
+// publication year.
+func yearOffset(det string) int {
+	switch det {
+	case "last":
+		return -1
+	case "next":
+		return 1
+	}
+	return 0
 }
 
 // monthRule reads a month without a day: "December", "last December",
@@ -587,7 +644,7 @@ func (s *scan) monthRule(i int) (match, bool) {
 			y = p.Year()
 		default:
 			t := s.tense(i, end)
-			y = pickYear(p, t, func(y int) *parley.DateRange { return monthR(y, m) })
+			y = pickYear(p, t, func(y int) (parley.DateRange, bool) { return monthSpan(y, m), true })
 			tx.Anchor = tenseName(t)
 		}
 		if tx.Anchor == "" {
@@ -600,7 +657,7 @@ func (s *scan) monthRule(i int) (match, bool) {
 
 // partOf reads a part of the day: morning, afternoon, evening, night.
 func (s *scan) partOf(i int) (string, int, bool) {
-	e, ok := s.r.lex.get(s.w(i), clPart)
+	e, ok := s.reading(i, clPart)
 	if !ok {
 		return "", i, false
 	}
@@ -613,7 +670,11 @@ func (s *scan) weekdayRule(i int) (match, bool) {
 	j := i
 	mod := ""
 	if s.is(j, "early", "late") {
-		mod, j = map[string]string{"early": "START", "late": "END"}[s.w(j)], j+1
+		mod = "START"
+		if s.is(j, "late") {
+			mod = "END"
+		}
+		j++
 	}
 	det := ""
 	if s.is(j, "last", "next", "this", "past", "coming") {
@@ -667,8 +728,8 @@ func (s *scan) deictic(i int) (match, bool) {
 	var off int
 	part := ""
 	switch {
-	case s.r.lex.is(s.w(j), clDeictic):
-		e, _ := s.r.lex.get(s.w(j), clDeictic)
+	case s.readsAs(j, clDeictic):
+		e, _ := s.reading(j, clDeictic)
 		off = e.num
 		if s.is(j, "tonight") {
 			part = "NI"
@@ -677,8 +738,8 @@ func (s *scan) deictic(i int) (match, bool) {
 		if p, k, ok := s.partOf(j); ok && part == "" {
 			part, j = p, k
 		}
-	case s.is(j, "this", "last") && s.r.lex.is(s.w(j+1), clPart):
-		p, _ := s.r.lex.get(s.w(j+1), clPart)
+	case s.is(j, "this", "last") && s.readsAs(j+1, clPart):
+		p, _ := s.reading(j+1, clPart)
 		if s.is(j, "last") {
 			if p.code != "NI" {
 				return match{}, false
@@ -984,7 +1045,8 @@ func (s *scan) narrativeRange() (*parley.DateRange, string, bool) {
 			if t.subject != nil {
 				return t.subject, dayV(t.subject.Start), true
 			}
-			return t.Range, strings.SplitN(t.Value, "T", 2)[0], true
+			day, _, _ := strings.Cut(t.Value, "T")
+			return t.Range, day, true
 		}
 	}
 	return nil, "", false
@@ -1086,7 +1148,7 @@ func (s *scan) plausibleYear(j, k int) bool {
 	if s.is(k, "to") && k+1 < len(s.toks) && s.toks[k+1].kind == 'n' {
 		return true
 	}
-	if s.r.lex.is(next, clUnit) {
+	if s.readsAs(k, clUnit) {
 		return false
 	}
 	return true
@@ -1096,7 +1158,7 @@ func (s *scan) plausibleYear(j, k int) bool {
 // "third quarter", "third-quarter", "first half"; returns n and Q or H.
 func (s *scan) ordinalQ(j int) (int, string, bool) {
 	var n int
-	if e, ok := s.r.lex.get(s.w(j), clOrdinal); ok && e.num > 0 {
+	if e, ok := s.reading(j, clOrdinal); ok && e.num > 0 {
 		n = e.num
 	} else if j < len(s.toks) && s.toks[j].kind == 'n' && s.toks[j].digits == 1 && s.toks[j].suffix != "" && s.toks[j].suffix != "s" {
 		n = s.toks[j].num
@@ -1132,7 +1194,7 @@ func (s *scan) quarter(i int) (match, bool) {
 	yoff, hasOff := 0, false
 	y := 0
 	if s.is(j, "this", "last", "next") && s.is(j+1, "year") && s.is(j+2, "'") && s.is(j+3, "s") {
-		yoff, hasOff = map[string]int{"this": 0, "last": -1, "next": 1}[s.w(j)], true
+		yoff, hasOff = yearOffset(s.w(j)), true
 		j += 4
 	} else if yy, k, ok := s.year(j); ok {
 		y, j = yy, k
@@ -1193,7 +1255,7 @@ func (s *scan) quarter(i int) (match, bool) {
 		if t == 0 {
 			t = -1 // reports on quarters look back
 		}
-		y = pickYear(s.pub, t, r)
+		y = pickYear(s.pub, t, func(y int) (parley.DateRange, bool) { return *r(y), true })
 		tx.Anchor = tenseName(t)
 	}
 	tx.Value, tx.Range = fmt.Sprintf("%04d-%s%d", y, kind, n), r(y)
@@ -1215,7 +1277,7 @@ func (s *scan) season(i int) (match, bool) {
 			mod, j = m2, k
 		}
 	}
-	e, ok := s.r.lex.get(s.w(j), clSeason)
+	e, ok := s.reading(j, clSeason)
 	if !ok {
 		return match{}, false
 	}
@@ -1264,7 +1326,7 @@ func (s *scan) season(i int) (match, bool) {
 			if since {
 				t = -1
 			}
-			y = pickYear(p, t, func(y int) *parley.DateRange { return seasonR(y, e.code) })
+			y = pickYear(p, t, func(y int) (parley.DateRange, bool) { return seasonSpan(y, e.code), true })
 			tx.Anchor = tenseName(t)
 		}
 	}
@@ -1279,10 +1341,16 @@ func (s *scan) ref(i int) (match, bool) {
 		if s.is(j+2, "-") {
 			return match{}, false
 		}
-		v := map[string]string{"past": "PAST_REF", "future": "FUTURE_REF", "present": "PRESENT_REF"}[s.w(j+1)]
+		v := "PRESENT_REF"
+		switch s.w(j + 1) {
+		case "past":
+			v = "PAST_REF"
+		case "future":
+			v = "FUTURE_REF"
+		}
 		return match{end: j + 2, tx: Timex{Type: "DATE", Value: v}}, true
 	}
-	e, ok := s.r.lex.get(s.w(j), clRef)
+	e, ok := s.reading(j, clRef)
 	if !ok || s.is(j, "future") {
 		return match{}, false
 	}
@@ -1356,7 +1424,7 @@ func (s *scan) clock(i int) (match, bool) {
 			tt := s.tense(i, j)
 			day, hasDay, tx.Anchor = weekdayNear(s.pub, wd, tt), true, tenseName(tt)
 		}
-	} else if e, ok := s.r.lex.get(s.w(j), clDeictic); ok {
+	} else if e, ok := s.reading(j, clDeictic); ok {
 		j++
 		if s.hasPub {
 			day, hasDay, tx.Anchor = s.pub.AddDate(0, 0, e.num), true, "published"
@@ -1427,7 +1495,7 @@ func (s *scan) narrative(i int) (match, bool) {
 // set reads daily, weekly, annually, "every day", "each year", "every
 // Thursday".
 func (s *scan) set(i int) (match, bool) {
-	if v, ok := map[string]string{"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y", "yearly": "P1Y", "hourly": "PT1H", "quarterly": "P1Q"}[s.w(i)]; ok {
+	if v := setWord(s.w(i)); v != "" {
 		return match{end: i + 1, tx: Timex{Type: "SET", Value: v}}, true
 	}
 	if !s.is(i, "every", "each") {
@@ -1449,6 +1517,25 @@ func (s *scan) set(i int) (match, bool) {
 		return match{}, false
 	}
 	return match{end: k, tx: Timex{Type: "SET", Value: durValue(n, false, unit)}}, true
+}
+
+// setWord returns the value of daily, weekly... ("" for another word).
+func setWord(w string) string {
+	switch w {
+	case "daily":
+		return "P1D"
+	case "weekly":
+		return "P1W"
+	case "monthly":
+		return "P1M"
+	case "annually", "yearly":
+		return "P1Y"
+	case "hourly":
+		return "PT1H"
+	case "quarterly":
+		return "P1Q"
+	}
+	return ""
 }
 
 // weekend reads "the weekend", "this weekend", "last weekend".

@@ -1,6 +1,7 @@
 package date
 
 import (
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -16,21 +17,31 @@ type tok struct {
 	norm       string // lower case; dashes folded to "-", quotes to "'"
 	kind       byte   // 'w' word, 'n' number, 'p' punctuation
 	cap        bool   // the word begins with a capital
-	num        int    // the value of a number (-1 when too long)
-	digits     int    // how many digits a number has
-	suffix     string // letters glued to a number: "s" (1960s), "st", "th"
+	// opens is set when a rule may read a time expression from the token
+	// on: a number, an apostrophe, a word of openers or of an opening
+	// class (lexicon.go). Resolve tries no rule at the others.
+	opens  bool
+	num    int     // the value of a number (-1 when too long)
+	digits int     // how many digits a number has
+	suffix string  // letters glued to a number: "s" (1960s), "st", "th"
+	ents   []entry // the readings of norm in the lexicon
 }
 
-// lex cuts text into tokens. Numbers keep the letters glued to them as a
-// suffix; "a.m." and "p.m." are one word ("am", "pm").
-func lex(text string) []tok {
-	var toks []tok
+// tokens appends the tokens of text to toks. Numbers keep the letters
+// glued to them as a suffix; "a.m." and "p.m." are one word ("am", "pm").
+func (r *Resolver) tokens(toks []tok, text string) []tok {
+	low := lowerASCII(text)
 	for i := 0; i < len(text); {
-		r, n := utf8.DecodeRuneInString(text[i:])
+		c, n := rune(text[i]), 1
+		if c >= utf8.RuneSelf {
+			c, n = utf8.DecodeRuneInString(text[i:])
+		}
 		switch {
-		case unicode.IsSpace(r):
+		case c < utf8.RuneSelf && asciiSpace[c]:
+			i++
+		case c >= utf8.RuneSelf && unicode.IsSpace(c):
 			i += n
-		case r >= '0' && r <= '9':
+		case c >= '0' && c <= '9':
 			j := i
 			for j < len(text) && text[j] >= '0' && text[j] <= '9' {
 				j++
@@ -44,32 +55,47 @@ func lex(text string) []tok {
 				k++
 			}
 			if k > j && (k == len(text) || !isASCIILetter(text[k])) {
-				t.suffix = strings.ToLower(text[j:k])
+				t.suffix = low[j:k]
 				j = k
 			}
 			t.end = j
-			toks = append(toks, t)
+			toks = append(toks, r.read(t))
 			i = j
-		case unicode.IsLetter(r):
-			if (r == 'a' || r == 'p' || r == 'A' || r == 'P') && len(text) >= i+4 &&
+		case c < utf8.RuneSelf && isASCIILetter(byte(c)) || c >= utf8.RuneSelf && unicode.IsLetter(c):
+			if (c == 'a' || c == 'p' || c == 'A' || c == 'P') && len(text) >= i+4 &&
 				strings.EqualFold(text[i+1:i+4], ".m.") {
-				toks = append(toks, tok{start: i, end: i + 4, kind: 'w', norm: strings.ToLower(text[i:i+1]) + "m"})
+				norm := "am"
+				if c == 'p' || c == 'P' {
+					norm = "pm"
+				}
+				toks = append(toks, r.read(tok{start: i, end: i + 4, kind: 'w', norm: norm}))
 				i += 4
 				continue
 			}
-			j := i
+			j, ascii := i, true
 			for j < len(text) {
+				if b := text[j]; b < utf8.RuneSelf {
+					if !isASCIILetter(b) {
+						break
+					}
+					j++
+					continue
+				}
 				r2, n2 := utf8.DecodeRuneInString(text[j:])
 				if !unicode.IsLetter(r2) && !unicode.IsMark(r2) {
 					break
 				}
-				j += n2
+				j, ascii = j+n2, false
 			}
-			toks = append(toks, tok{start: i, end: j, kind: 'w', norm: strings.ToLower(text[i:j]), cap: unicode.IsUpper(r)})
+			norm := low[i:j]
+			if !ascii {
+				norm = strings.ToLower(text[i:j])
+			}
+			toks = append(toks, r.read(tok{start: i, end: j, kind: 'w', norm: norm, cap: unicode.IsUpper(c)}))
 			i = j
 		default:
-			norm := string(r)
-			switch r {
+			norm := text[i : i+n]
+			switch c {
 			case '–', '—', '‐', '‑', '‒', '−':
 				norm = "-"
 			case '’', '‘', '`':
@@ -77,11 +103,42 @@ func lex(text string) []tok {
 			case utf8.RuneError:
 				norm = "?"
 			}
-			toks = append(toks, tok{start: i, end: i + n, kind: 'p', norm: norm})
+			toks = append(toks, r.read(tok{start: i, end: i + n, kind: 'p', norm: norm}))
 			i += n
 		}
 	}
 	return toks
+}
+
+// read sets what the vocabulary says of t.
+func (r *Resolver) read(t tok) tok {
+	w := r.vocab[t.norm]
+	t.ents = w.ents
+	t.opens = w.opens || t.kind == 'n' || t.norm == "'"
+	return t
+}
+
+// asciiSpace holds the ASCII bytes unicode.IsSpace reports.
+var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
+
+// lowerASCII returns text with its ASCII capitals in lower case: the
+// lower case of a word of ASCII letters is its span in it, with no string
+// built for each word.
+func lowerASCII(text string) string {
+	k := 0
+	for k < len(text) && (text[k] < 'A' || text[k] > 'Z') {
+		k++
+	}
+	if k == len(text) {
+		return text
+	}
+	b := []byte(text)
+	for i := k; i < len(b); i++ {
+		if c := b[i]; c >= 'A' && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return string(b)
 }
 
 func isASCIILetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
@@ -99,29 +156,46 @@ type tenses struct {
 	cues  []cue // sorted by pos
 }
 
-// findTenses collects the tense cues of every sentence: the words the
-// lexicon lists as past or future, and words in -ed (unless listed as no
-// cue). A past form shortly after a future marker ("will be held") is
-// future. Tokens come from sents when given, else from the tagger's own
-// tokens, with sentences ended at . ! ? before a capital.
-func (r *Resolver) findTenses(text string, toks []tok, sents []parley.Sentence) tenses {
-	type w struct {
-		pos  int
-		norm string
+// findTenses collects into tn (empty, its buffers reused) the tense cues
+// of every sentence: the words the lexicon lists as past or future, and
+// words in -ed (unless listed as no cue). A past form shortly after a
+// future marker ("will be held") is future. Tokens come from sents when
+// given, else from the tagger's own tokens, with sentences ended at . ! ?
+// before a capital.
+func (r *Resolver) findTenses(tn tenses, text string, toks []tok, sents []parley.Sentence) tenses {
+	k, lastFuture := 0, -10
+	// add adds the cue of the k-th word, at pos, with readings ents.
+	add := func(pos int, norm string, ents []entry) {
+		t := 0
+		switch {
+		case has(ents, clFuture):
+			t = 1
+			lastFuture = k
+		case has(ents, clPast):
+			t = -1
+		case has(ents, clNoCue):
+		case len(norm) >= 5 && strings.HasSuffix(norm, "ed"):
+			t = -1
+		}
+		if t == -1 && k-lastFuture <= 3 {
+			t = 1
+		}
+		if t != 0 {
+			tn.cues = append(tn.cues, cue{pos, t})
+		}
+		k++
 	}
-	var words []w
-	var tn tenses
 	if len(sents) > 0 {
 		for _, s := range sents {
 			tn.sents = append(tn.sents, s.Span)
 			for _, t := range s.Tokens {
-				words = append(words, w{t.Span.Start, t.Norm})
+				add(t.Span.Start, t.Norm, r.vocab[t.Norm].ents)
 			}
 		}
 	} else {
 		start := 0
 		for i, t := range toks {
-			words = append(words, w{t.start, t.norm})
+			add(t.start, t.norm, t.ents)
 			if t.kind == 'p' && (t.norm == "." || t.norm == "!" || t.norm == "?") &&
 				i+1 < len(toks) && toks[i+1].cap {
 				tn.sents = append(tn.sents, parley.Span{Start: start, End: t.end})
@@ -130,27 +204,11 @@ func (r *Resolver) findTenses(text string, toks []tok, sents []parley.Sentence) 
 		}
 		tn.sents = append(tn.sents, parley.Span{Start: start, End: len(text)})
 	}
-	lastFuture := -10
-	for k, x := range words {
-		t := 0
-		switch {
-		case r.lex.is(x.norm, clFuture):
-			t = 1
-			lastFuture = k
-		case r.lex.is(x.norm, clPast):
-			t = -1
-		case r.lex.is(x.norm, clNoCue):
-		case len(x.norm) >= 5 && strings.HasSuffix(x.norm, "ed"):
-			t = -1
-		}
-		if t == -1 && k-lastFuture <= 3 {
-			t = 1
-		}
-		if t != 0 {
-			tn.cues = append(tn.cues, cue{x.pos, t})
-		}
+	// Tokens come in order: the cues are sorted but for overlapping
+	// sentences.
+	if !slices.IsSortedFunc(tn.cues, func(a, b cue) int { return a.pos - b.pos }) {
+		sort.Slice(tn.cues, func(i, j int) bool { return tn.cues[i].pos < tn.cues[j].pos })
 	}
-	sort.Slice(tn.cues, func(i, j int) bool { return tn.cues[i].pos < tn.cues[j].pos })
 	return tn
 }
 

