@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -269,6 +270,28 @@ func BenchmarkPipeline(b *testing.B) {
 			p.Process(&arts[i])
 		}
 	}
+	b.ReportMetric(float64(len(arts)*b.N)/b.Elapsed().Seconds(), "articles/s")
+}
+
+// BenchmarkPipelineParallel runs the pipeline on every core (GOMAXPROCS
+// goroutines, each coding its own copies of the articles).
+func BenchmarkPipelineParallel(b *testing.B) {
+	p := pipeline(b)
+	arts := benchTexts(b)
+	var n int64
+	for _, a := range arts {
+		n += int64(len(a.Text))
+	}
+	b.SetBytes(n)
+	b.ReportAllocs()
+	b.RunParallel(func(pb *testing.PB) {
+		mine := slices.Clone(arts)
+		for pb.Next() {
+			for i := range mine {
+				p.Process(&mine[i])
+			}
+		}
+	})
 	b.ReportMetric(float64(len(arts)*b.N)/b.Elapsed().Seconds(), "articles/s")
 }
 
