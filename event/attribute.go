@@ -1305,13 +1305,13 @@ func (w *work) dropConditions(evs []parley.Event, nodes []int) ([]parley.Event, 
 	return keptE, keptN
 }
 
-// codesWithin reports whether every country or body code of list is
-// among those of of.
+// codesWithin reports whether every country or body of list is among
+// those of of: the same code, and the same body when list names one.
 func codesWithin(list, of []parley.Actor) bool {
 	for _, a := range list {
 		found := false
 		for _, b := range of {
-			if a.Code == b.Code {
+			if a.Code == b.Code && (a.Org == "" || a.Org == b.Org) {
 				found = true
 				break
 			}

@@ -11,6 +11,7 @@ package event
 import (
 	"fmt"
 	"io/fs"
+	"slices"
 	"sort"
 	"strings"
 
@@ -155,18 +156,5 @@ func retold(out []parley.Event, e *parley.Event) int {
 }
 
 func covers(o *parley.Event, list []parley.Actor) bool {
-	for _, a := range list {
-		found := false
-		for _, b := range [][]parley.Actor{o.Actors, o.Recipients} {
-			for _, x := range b {
-				if x.Code == a.Code && (a.Org == "" || a.Org == x.Org) {
-					found = true
-				}
-			}
-		}
-		if !found {
-			return false
-		}
-	}
-	return true
+	return codesWithin(list, slices.Concat(o.Actors, o.Recipients))
 }

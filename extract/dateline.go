@@ -2,6 +2,7 @@ package extract
 
 import (
 	"regexp"
+	"strings"
 
 	"github.com/parley-events/parley"
 )
@@ -11,13 +12,30 @@ import (
 // in brackets, then a dash ("LONDON (Reuters) -", "NEWARK, N.J. (AP) -",
 // "BEIRUT —", "LONDON, Ky. (WKYT) -"). Without the dash, a line opening
 // in capitals is too often an actor ("NATO Secretary General ...").
-var datelineRE = regexp.MustCompile(`(?m)^[ \t]*(?:[A-Z][A-Z'.\-]+(?: [A-Z][A-Z'.\-]+){0,3})(?:, [A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)?)?(?: ?\([^()\n]{1,40}\))?(?: *[-—–]+ +)`)
+var datelineRE = regexp.MustCompile(`^[ \t]*(?:[A-Z][A-Z'.\-]+(?: [A-Z][A-Z'.\-]+){0,3})(?:, [A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)?)?(?: ?\([^()\n]{1,40}\))?(?: *[-—–]+ +)`)
 
 // dropDatelines removes the actor mentions that stand in a dateline: the
 // place a story was filed from is not a party to it ("LONDON (Reuters) -
 // An explosion in Shiraz ..." is not about Britain or Reuters).
 func dropDatelines(text string, ms []parley.Mention) []parley.Mention {
-	locs := datelineRE.FindAllStringIndex(text, -1)
+	var locs [][2]int
+	for start := 0; start < len(text); {
+		end := strings.IndexByte(text[start:], '\n')
+		if end < 0 {
+			end = len(text)
+		} else {
+			end += start
+		}
+		// A dateline is short and ends in a dash: only such line
+		// openings are matched against the pattern.
+		head := text[start:min(end, start+80)]
+		if strings.ContainsAny(head, "-—–") {
+			if l := datelineRE.FindStringIndex(head); l != nil {
+				locs = append(locs, [2]int{start + l[0], start + l[1]})
+			}
+		}
+		start = end + 1
+	}
 	if len(locs) == 0 {
 		return ms
 	}

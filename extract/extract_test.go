@@ -256,7 +256,9 @@ func trNews(raw []byte) []parley.Article {
 	return arts
 }
 
-func BenchmarkPipeline(b *testing.B) {
+// benchSetup returns the pipeline and the benchmark articles, with the
+// bytes an iteration codes set on b.
+func benchSetup(b *testing.B) (*Pipeline, []parley.Article) {
 	p := pipeline(b)
 	arts := benchTexts(b)
 	var n int64
@@ -265,6 +267,11 @@ func BenchmarkPipeline(b *testing.B) {
 	}
 	b.SetBytes(n)
 	b.ReportAllocs()
+	return p, arts
+}
+
+func BenchmarkPipeline(b *testing.B) {
+	p, arts := benchSetup(b)
 	for b.Loop() {
 		for i := range arts {
 			p.Process(&arts[i])
@@ -276,14 +283,7 @@ func BenchmarkPipeline(b *testing.B) {
 // BenchmarkPipelineParallel runs the pipeline on every core (GOMAXPROCS
 // goroutines, each coding its own copies of the articles).
 func BenchmarkPipelineParallel(b *testing.B) {
-	p := pipeline(b)
-	arts := benchTexts(b)
-	var n int64
-	for _, a := range arts {
-		n += int64(len(a.Text))
-	}
-	b.SetBytes(n)
-	b.ReportAllocs()
+	p, arts := benchSetup(b)
 	b.RunParallel(func(pb *testing.PB) {
 		mine := slices.Clone(arts)
 		for pb.Next() {
