@@ -161,6 +161,12 @@ type Actor struct {
 	Title string `json:"title,omitempty"`
 }
 
+// SectorUnidentified is PLOVER's sector for unidentified armed forces
+// ("unknown gunmen", "a roadside bomb killed"). The coder gives such an
+// actor no Code; the pipeline gives it the country of the place the
+// sentence puts the attack in, or drops the event.
+const SectorUnidentified = "UAF"
+
 // IsZero reports whether the actor carries no code.
 func (a Actor) IsZero() bool { return a.Code == "" }
 

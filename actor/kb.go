@@ -88,6 +88,10 @@ type KB struct {
 	keyBy     map[string][]int // TranslitKey of full names → people
 	agentBy   map[string]int   // folded agent names and aliases → kb.agents
 	holders   map[string][]int // officeKey(code, office) → people who held it
+	// surnameBy maps the folded surnames of people with an office to
+	// them: read only right after a title ("President Bush"), as the
+	// surnames of past leaders are common words and names on their own.
+	surnameBy map[string][]int
 }
 
 // The table files under the directory Load reads.
@@ -118,6 +122,7 @@ func Load(fsys fs.FS) (*KB, error) {
 		keyBy:     map[string][]int{},
 		agentBy:   map[string]int{},
 		holders:   map[string][]int{},
+		surnameBy: map[string][]int{},
 	}
 	kb.loadCountries(fsys, &errs)
 	kb.loadOrgs(fsys, &errs)
@@ -431,7 +436,54 @@ func (kb *KB) indexPeople(from int) {
 				kb.holders[k] = append(kb.holders[k], i)
 			}
 		}
+		if len(p.Roles) > 0 {
+			for _, sn := range surnames(p.Name) {
+				k := fold(sn)
+				if !slices.Contains(kb.surnameBy[k], i) {
+					kb.surnameBy[k] = append(kb.surnameBy[k], i)
+				}
+			}
+		}
 	}
+}
+
+// titledSurname returns the one person with surname key who held the
+// office title (for codeOrOrg, when given): "President Bush" is George W.
+// Bush in 2003 and George Bush in 1990. Among several holders, the one in
+// office on day wins, else the one whose term ended last before it, else
+// the first to take office after it; holders of different states with
+// none in office on day are ambiguous.
+func (kb *KB) titledSurname(key, title, codeOrOrg string, day time.Time) (int, bool) {
+	off := kb.office(title)
+	best, bestScore := -1, 0
+	codes := map[string]bool{}
+	for _, id := range kb.surnameBy[key] {
+		score := 0
+		for _, r := range kb.people[id].Roles {
+			if kb.office(r.Title) != off || (codeOrOrg != "" && firstNonEmpty(r.Org, r.Code) != codeOrOrg) {
+				continue
+			}
+			codes[firstNonEmpty(r.Org, r.Code)] = true
+			// in office: 3; term over: 2 plus closeness; not yet begun: 1
+			sc := 1
+			switch {
+			case day.IsZero() || r.ValidOn(day):
+				sc = 3 << 40
+			case !r.ValidTo.IsZero() && r.ValidTo.Before(day):
+				sc = 2<<40 - int(day.Sub(r.ValidTo).Hours())
+			default:
+				sc = 1<<40 - int(r.ValidFrom.Sub(day).Hours())
+			}
+			score = max(score, sc)
+		}
+		if score > bestScore {
+			best, bestScore = id, score
+		}
+	}
+	if best < 0 || (len(codes) > 1 && bestScore < 3<<40) {
+		return 0, false
+	}
+	return best, true
 }
 
 // singleHolder are the offices one person holds at a time; people.tsv may

@@ -468,7 +468,31 @@ func (r *Recognizer) FindAll(text string, sents []parley.Sentence, published tim
 		}
 		return a.Span.End - b.Span.End
 	})
+	s.out = slices.DeleteFunc(s.out, func(m parley.Mention) bool { return affiliation(text, m) })
 	return s.out, s.learned
+}
+
+// affiliation reports a country or adjective mention that only says whom
+// something leans to or is backed by: "the pro-Iranian Hizbollah", "the
+// Syrian-backed Amal militia", "an anti-Syria journalist", "a
+// London-based group". The state is no party to what the phrase does.
+func affiliation(text string, m parley.Mention) bool {
+	if m.Kind != parley.MentionAdjective && m.Kind != parley.MentionCountry && m.Kind != parley.MentionCapital {
+		return false
+	}
+	before := strings.ToLower(text[max(0, m.Span.Start-5):m.Span.Start])
+	for _, p := range []string{"pro-", "anti-", "non-"} {
+		if strings.HasSuffix(before, p) {
+			return true
+		}
+	}
+	after := strings.ToLower(text[m.Span.End:min(len(text), m.Span.End+12)])
+	for _, p := range []string{"-backed", "-based", "-sponsored", "-supported", "-funded", "-trained", "-allied", "-aligned", "-leaning", "-friendly"} {
+		if strings.HasPrefix(after, p) {
+			return true
+		}
+	}
+	return false
 }
 
 // isAllCaps reports whether a sentence is written in capitals (a headline).
@@ -836,7 +860,17 @@ func (s *scan) titled(us []unit, start, tend, agent int, code, org string, caps 
 	if p >= len(us) || !us[p].gap {
 		return 0, false
 	}
-	if m := s.r.longestName(us, p, caps); m.end > 0 {
+	m := s.r.longestName(us, p, caps)
+	if m.end == 0 && !caps && us[p].word && capitalized(us[p].raw) && !notNames[us[p].key] &&
+		(p+1 >= len(us) || !(us[p+1].word && capitalized(us[p+1].raw))) {
+		// "President Bush", "President Kagame": a surname alone after a
+		// title names the office holder who bears it.
+		title, _ := s.titleOf(agent)
+		if id, ok := kb.titledSurname(us[p].key, title, firstNonEmpty(org, code), s.day); ok {
+			m = match{end: p + 1, entries: []entry{{kind: entryPerson, idx: id}}}
+		}
+	}
+	if m.end > 0 {
 		if pickEntry(m.entries).kind != entryPerson {
 			return 0, false
 		}

@@ -55,9 +55,15 @@ type parties struct {
 	ms   []*smention
 	pair []parley.Actor // "the two sides": actors resolved from the article
 	ref  *parley.Mention
+	// unknown is an attacker the sentence does not name ("a roadside
+	// bomb killed", "unknown gunmen"): an actor of sector UAF whose
+	// country the place stage gives.
+	unknown bool
 }
 
-func (p parties) empty() bool { return len(p.ms) == 0 && len(p.pair) == 0 && p.ref == nil }
+func (p parties) empty() bool {
+	return len(p.ms) == 0 && len(p.pair) == 0 && p.ref == nil && !p.unknown
+}
 
 func (p parties) actors() []parley.Actor {
 	var out []parley.Actor
@@ -77,6 +83,9 @@ func (p parties) actors() []parley.Actor {
 	}
 	if p.ref != nil {
 		add(p.ref.Actor)
+	}
+	if p.unknown {
+		add(parley.Actor{Sector: parley.SectorUnidentified})
 	}
 	// "Lavrov, the Russian foreign minister": a bare state is the same
 	// side as a named person or body of it.

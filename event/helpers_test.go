@@ -120,7 +120,12 @@ func dyads(evs []parley.Event) []string {
 
 func eventDyads(e parley.Event) []string {
 	var out []string
-	code := func(a parley.Actor) string { return a.Code }
+	code := func(a parley.Actor) string {
+		if a.Code == "" && a.Sector == parley.SectorUnidentified {
+			return "UAF" // given the place's country by the pipeline
+		}
+		return a.Code
+	}
 	switch {
 	case len(e.Recipients) > 0:
 		for _, a := range e.Actors {

@@ -632,6 +632,12 @@ func (w *work) synParties(t *trigger) (actor, recip parties, reciprocal, ok bool
 		// "X hosted Y", "Y was received by X": Y visits, X hosts.
 		actor, recip = obj, subj
 	}
+	if actor.empty() && t.r.cat == "ASSAULT" && !obj.empty() && w.unidentified(v, passive) {
+		// "a roadside bomb killed two US soldiers", "were killed by
+		// unknown gunmen", "killed in a car bombing": an attack on a named
+		// victim by an attacker the text does not name.
+		actor = parties{unknown: true}
+	}
 	if actor.empty() && t.r.flags&flagHost == 0 && w.namedNonActor(v, passive) {
 		// "Gunmen carried out attacks", "Starbucks agreed to buy",
 		// "earthquakes struck Iran": the parse names who acted, and it
@@ -639,6 +645,52 @@ func (w *work) synParties(t *trigger) (actor, recip parties, reciprocal, ok bool
 		t.blocked = true
 	}
 	return actor, recip, false, !actor.empty()
+}
+
+// unidentified reports whether attack verb v is told of an attacker the
+// sentence does not name: a weapon or unnamed attacker (words.tsv
+// "weapon") as its subject, its "by" agent when passive, or, passive with
+// no agent, its "in" phrase.
+func (w *work) unidentified(v int, passive bool) bool {
+	weapon := func(n int) bool {
+		if w.ment[n] >= 0 {
+			return false
+		}
+		if w.is("weapon", n) {
+			return true
+		}
+		// "a car bomb explosion": a compound names the weapon.
+		for _, c := range w.kids(n, "compound") {
+			if w.is("weapon", c) {
+				return true
+			}
+		}
+		return false
+	}
+	if !passive {
+		for _, s := range w.kids(v, "nsubj") {
+			return weapon(s)
+		}
+		return false
+	}
+	agent := false
+	for _, a := range w.kids(v, "obl:agent", "obl") {
+		if _, full := w.rel(a); full == "obl:agent" || w.caseOf(a) == "by" {
+			agent = true
+			if weapon(a) {
+				return true
+			}
+		}
+	}
+	if agent {
+		return false
+	}
+	for _, a := range w.kids(v, "obl") {
+		if w.caseOf(a) == "in" && weapon(a) {
+			return true
+		}
+	}
+	return false
 }
 
 // namedNonActor reports whether verb v has a subject (or, passive, a "by"

@@ -9,6 +9,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -179,6 +180,7 @@ func (p *Pipeline) Process(a *parley.Article) *Result {
 		placeTarget(e)
 		e.ID = eventID(a.Key, e)
 	}
+	evs = slices.DeleteFunc(evs, unplaced)
 	var learned []parley.Learned
 	for _, l := range found {
 		learned = append(learned, parley.Learned{Name: l.Name, Role: l.Role, Org: l.Org, Evidence: l.Evidence, Known: l.Known,
@@ -186,6 +188,24 @@ func (p *Pipeline) Process(a *parley.Article) *Result {
 	}
 	r.Sentences, r.Mentions, r.Timexes, r.Places, r.Events, r.Learned = sents, ms, tx, pm, evs, learned
 	return r
+}
+
+// unplaced gives an unidentified attacker (sector UAF, no code) the
+// country of the attack's place, and reports an event whose attacker is
+// still without a country: PLOVER codes "a roadside bomb near Samarra
+// killed a U.S. soldier" as IRQ UAF against USA MIL; with no place, the
+// text says nothing about the attacker and the event is dropped.
+func unplaced(e parley.Event) bool {
+	for i, a := range e.Actors {
+		if a.Code != "" || a.Sector != parley.SectorUnidentified {
+			continue
+		}
+		if e.Place == nil || e.Place.Country == "" {
+			return true
+		}
+		e.Actors[i].Code = e.Place.Country
+	}
+	return false
 }
 
 // placeTarget gives an attack or a coercive act that names no recipient

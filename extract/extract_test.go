@@ -323,3 +323,33 @@ func BenchmarkIngestSQLite(b *testing.B) {
 	}
 	b.ReportMetric(float64(len(arts)*b.N)/b.Elapsed().Seconds(), "articles/s")
 }
+
+// An attacker the text does not name takes the country of the place the
+// sentence puts the attack in; with no place the event is dropped.
+func TestUnidentifiedAttacker(t *testing.T) {
+	p := pipeline(t)
+	tests := []struct {
+		text string
+		want []string // "TYPE ACTOR SECTOR>RECIPIENT"
+	}{
+		{"Unknown gunmen killed two Pakistani policemen in Karachi on Monday.", []string{"ASSAULT PAK UAF>PAK"}},
+		{"Three US servicemen were killed by a roadside bomb outside the Iraqi city of Basra.", []string{"ASSAULT IRQ UAF>USA"}},
+		{"Three US servicemen were killed by a roadside bomb on Monday.", nil},
+		{"Five people died in a car accident in Lagos.", nil},
+	}
+	for _, tt := range tests {
+		a := parley.Article{Text: tt.text, Published: time.Date(2024, 3, 1, 0, 0, 0, 0, time.UTC)}
+		Prepare(&a)
+		var got []string
+		for _, e := range p.Process(&a).Events {
+			for _, x := range e.Actors {
+				for _, r := range e.Recipients {
+					got = append(got, e.Type+" "+x.Code+" "+x.Sector+">"+r.Code)
+				}
+			}
+		}
+		if diff := cmp.Diff(tt.want, got); diff != "" {
+			t.Errorf("%s: events (-want +got):\n%s", tt.text, diff)
+		}
+	}
+}

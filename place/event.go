@@ -147,7 +147,10 @@ func (g *Gazetteer) EventPlaceFor(ms []Mention, actors []parley.Mention, sents [
 	}
 	actor := firstState(e.Actors)
 	if mat {
-		if e.Type == "ASSAULT" || e.Type == "COERCE" {
+		if (e.Type == "ASSAULT" || e.Type == "COERCE") && !unidentified(e.Actors) {
+			// An attack on a state's forces or people is placed in that
+			// state when the sentence names no place, unless the attacker
+			// is unknown: then only the text can place it.
 			if r := firstState(e.Recipients); r != "" && r != actor {
 				if i, ok := g.country[r]; ok {
 					return toPlace(&g.feats[i].Feature)
@@ -171,6 +174,17 @@ func (g *Gazetteer) EventPlaceFor(ms []Mention, actors []parley.Mention, sents [
 		return nil
 	}
 	return toPlace(nm.Feature)
+}
+
+// unidentified reports an actor list holding an unidentified armed force
+// the coder could not give a country.
+func unidentified(list []parley.Actor) bool {
+	for _, a := range list {
+		if a.Code == "" && a.Sector == parley.SectorUnidentified {
+			return true
+		}
+	}
+	return false
 }
 
 // ownPlace returns the place of the trigger's own clause, or nil; loose

@@ -76,7 +76,11 @@
 // name (its country is a two-letter code on a few records only, so the
 // place country is not scored on the GSR). Evidence is empty: each
 // document is one sentence. The GSR's IGO actors name no body, so they
-// match any IGO.
+// match any IGO; and as its coders wrote IGO for non-governmental bodies
+// too (Amnesty International, the Red Cross), NGO for a ceasefire
+// committee and IMG (CAMEO's international militarized group) for
+// al-Qaeda, which parley codes NGO with sector REB, a gold IGO, NGO or
+// IMG naming no body matches a predicted actor of any of the three.
 //
 // Country codes in the GSR were checked against ISO 3166-1 alpha-3. Old
 // CAMEO codes with an ISO equivalent are mapped: JAP→JPN, ITL→ITA,

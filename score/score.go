@@ -120,12 +120,26 @@ type scorer struct{ opt Options }
 // body.
 func (s scorer) side(p, g parley.Actor) bool {
 	if !strings.EqualFold(p.Code, g.Code) {
-		return false
+		// A gold international body that names none (the GSR's IGO, NGO
+		// and IMG) stands for any: its coders used IGO for Amnesty
+		// International and the Red Cross, NGO for a ceasefire committee,
+		// IMG (CAMEO's international militarized group) for al-Qaeda,
+		// which parley codes NGO with sector REB.
+		return g.Org == "" && international(g.Code) && international(p.Code)
 	}
 	if (g.Code == "IGO" || g.Code == "NGO") && g.Org != "" {
 		return p.Org != "" && s.opt.sameOrg(p.Org, g.Org)
 	}
 	return true
+}
+
+// international reports a code that stands for no state.
+func international(code string) bool {
+	switch strings.ToUpper(code) {
+	case "IGO", "NGO", "IMG":
+		return true
+	}
+	return false
 }
 
 // orient reports whether p matches g and, when it does, whether p's actor
