@@ -529,6 +529,10 @@ func (s *scan) sentence(us []unit, caps bool) {
 				i = next
 				continue
 			}
+			if next, ok := s.leaderGovernment(us, i, caps); ok {
+				i = next
+				continue
+			}
 			if next, ok := s.agentOf(us, i, caps); ok {
 				i = next
 				continue
@@ -538,6 +542,60 @@ func (s *scan) sentence(us []unit, caps bool) {
 		}
 		i = s.named(us, i, m, caps)
 	}
+}
+
+// governments are the nouns that make a leader's surname before them his
+// government: "the Bush administration", "the Blair government".
+var governments = map[string]bool{"administration": true, "government": true, "regime": true, "cabinet": true}
+
+// leaderOffices are the offices whose holder's surname names a government.
+var leaderOffices = []string{"president", "prime minister", "chancellor"}
+
+// leaderGovernment handles a head of state's or government's surname
+// followed by a government noun at units[i]: "the Bush administration" is
+// USA GOV.
+func (s *scan) leaderGovernment(us []unit, i int, caps bool) (int, bool) {
+	if caps || i+1 >= len(us) || !us[i].word || !capitalized(us[i].raw) || !governments[us[i+1].key] || !us[i+1].gap {
+		return 0, false
+	}
+	if i > 1 && us[i-1].word && capitalized(us[i-1].raw) {
+		return 0, false // "George Bush administration" is left to the name rules
+	}
+	for _, off := range leaderOffices {
+		if id, ok := s.r.kb.titledSurname(us[i].key, off, "", s.day); ok {
+			role := roleOn(s.r.kb.people[id], s.day, "", off)
+			if role.Code == "" || !recentRole(s.r.kb.people[id], off, s.r.kb, s.day) {
+				return 0, false
+			}
+			span := parley.Span{Start: us[i].span.Start, End: us[i+1].span.End}
+			s.out = append(s.out, parley.Mention{Span: span, Kind: parley.MentionGroup, Actor: parley.Actor{Code: role.Code, Sector: "GOV"}})
+			return i + 2, true
+		}
+	}
+	return 0, false
+}
+
+// recentRole reports whether p held office within four years of day:
+// without a title, an old leader's surname ("the Smith administration") is
+// more likely someone else's.
+func recentRole(p Person, office string, kb *KB, day time.Time) bool {
+	if day.IsZero() {
+		return false
+	}
+	const slack = 4 * 365 * 24 * time.Hour
+	for _, r := range p.Roles {
+		if kb.office(r.Title) != office {
+			continue
+		}
+		to := r.ValidTo
+		if to.IsZero() {
+			to = day
+		}
+		if !r.ValidFrom.After(day.Add(slack)) && !to.Before(day.Add(-slack)) {
+			return true
+		}
+	}
+	return false
 }
 
 // named handles a name at units[i:m.end] and returns where to go on.

@@ -102,6 +102,8 @@ var findCases = []struct {
 	{"title and surname of two holders: the one before", "President Bush spoke.", "1999-05-01", []string{`"President Bush" person USA GOV name=George Bush`}},
 	{"past leader's surname alone is no one", "Mugabe spoke.", "2005-01-01", nil},
 	{"surname of a holder of another office", "King Bush spoke.", "2003-05-01", nil},
+	{"a leader's surname and administration", "The Bush administration spoke.", "2003-05-01", []string{`"Bush administration" group USA GOV`}},
+	{"an old leader's surname and administration", "The Smith administration spoke.", "2020-05-01", nil},
 	{"pro- is an affiliation", "The pro-Iranian group spoke.", "", nil},
 	{"-backed is an affiliation", "The Syrian-backed militia spoke.", "", nil},
 	{"-led is not", "The US-led coalition spoke.", "", []string{`"US" country USA GOV`}},

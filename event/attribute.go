@@ -506,10 +506,14 @@ func (w *work) attribute(trs []*trigger, ti int) (parley.Event, bool) {
 		// tighten the blockade") is a threat, its content the mode.
 		cat, mode, aux = "THREATEN", threatMode(cat, mode), ""
 	}
-	if len(recs) == 0 && len(acts) < 2 && w.c.single["dyadic"][strings.ToLower(cat)] && !refusal {
+	if len(recs) == 0 && len(acts) < 2 && w.c.single["dyadic"][strings.ToLower(cat)] && !refusal &&
+		!(cat == "CONSULT" && mode == "visit" && w.placeNamedAfter(t) && !military(acts)) {
 		// "rejecting the notion", "welcoming an official": a meeting,
 		// request or rejection with no one on the other side is a
-		// stance, not an event.
+		// stance, not an event. A visit to a place ("arrived in Amman")
+		// is kept: its host is the state of the place, which the
+		// pipeline's place stage gives (the actor stage gives no
+		// mention for a capital after "in").
 		return parley.Event{}, false
 	}
 	if t.r.flags&flagCivil == 0 && w.material(cat) && !w.political(acts) && !w.political(recs) {
@@ -558,6 +562,27 @@ func (w *work) attribute(trs []*trigger, ti int) (parley.Event, bool) {
 		e.Recipients = w.protestTarget(t, acts, claim)
 	}
 	return e, true
+}
+
+// placeNamedAfter reports a proper name right after the trigger, or
+// after "the": the place of "arrived in Amman", "travelled to the Hague".
+func (w *work) placeNamedAfter(t *trigger) bool {
+	j := t.end
+	if j < len(w.toks) && w.toks[j].Norm == "the" {
+		j++
+	}
+	return j < len(w.toks) && w.ment[j] < 0 && isUpper(w.a.Text[w.toks[j].Span.Start])
+}
+
+// military reports an actor list of armed forces only: troops that
+// "arrived in Bosnia" deploy, they do not visit.
+func military(list []parley.Actor) bool {
+	for _, a := range list {
+		if a.Sector != "MIL" {
+			return false
+		}
+	}
+	return len(list) > 0
 }
 
 // protestTarget finds whom a protest is against when syntax gave no

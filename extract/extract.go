@@ -9,7 +9,6 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
-	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -180,7 +179,13 @@ func (p *Pipeline) Process(a *parley.Article) *Result {
 		placeTarget(e)
 		e.ID = eventID(a.Key, e)
 	}
-	evs = slices.DeleteFunc(evs, unplaced)
+	kept := evs[:0]
+	for i := range evs {
+		if !unplaced(&evs[i]) && !unhosted(&evs[i]) {
+			kept = append(kept, evs[i])
+		}
+	}
+	evs = kept
 	var learned []parley.Learned
 	for _, l := range found {
 		learned = append(learned, parley.Learned{Name: l.Name, Role: l.Role, Org: l.Org, Evidence: l.Evidence, Known: l.Known,
@@ -195,7 +200,7 @@ func (p *Pipeline) Process(a *parley.Article) *Result {
 // still without a country: PLOVER codes "a roadside bomb near Samarra
 // killed a U.S. soldier" as IRQ UAF against USA MIL; with no place, the
 // text says nothing about the attacker and the event is dropped.
-func unplaced(e parley.Event) bool {
+func unplaced(e *parley.Event) bool {
 	for i, a := range e.Actors {
 		if a.Code != "" || a.Sector != parley.SectorUnidentified {
 			continue
@@ -205,6 +210,21 @@ func unplaced(e parley.Event) bool {
 		}
 		e.Actors[i].Code = e.Place.Country
 	}
+	return false
+}
+
+// unhosted gives a visit that names no host ("arrived in Amman") the
+// government of the state its place is in, and reports a visit still
+// without one: a place in the actor's own state, or no place, is no visit
+// to another party.
+func unhosted(e *parley.Event) bool {
+	if e.Type != "CONSULT" || e.Mode != "visit" || len(e.Recipients) > 0 || len(e.Actors) != 1 {
+		return false
+	}
+	if e.Place == nil || e.Place.Country == "" || e.Place.Country == e.Actors[0].Code {
+		return true
+	}
+	e.Recipients = []parley.Actor{{Code: e.Place.Country, Sector: "GOV"}}
 	return false
 }
 

@@ -324,9 +324,11 @@ func BenchmarkIngestSQLite(b *testing.B) {
 	b.ReportMetric(float64(len(arts)*b.N)/b.Elapsed().Seconds(), "articles/s")
 }
 
-// An attacker the text does not name takes the country of the place the
-// sentence puts the attack in; with no place the event is dropped.
-func TestUnidentifiedAttacker(t *testing.T) {
+// The place stage completes what the coder cannot see: an attacker the
+// text does not name takes the country of the place the sentence puts the
+// attack in, and a visit to a place ("arrived in Amman") is hosted by its
+// state; with no place, or a place at home, the event is dropped.
+func TestPlaceCompletesEvents(t *testing.T) {
 	p := pipeline(t)
 	tests := []struct {
 		text string
@@ -336,6 +338,10 @@ func TestUnidentifiedAttacker(t *testing.T) {
 		{"Three US servicemen were killed by a roadside bomb outside the Iraqi city of Basra.", []string{"ASSAULT IRQ UAF>USA"}},
 		{"Three US servicemen were killed by a roadside bomb on Monday.", nil},
 		{"Five people died in a car accident in Lagos.", nil},
+		{"Iraqi President Saddam Hussein arrived in Amman on Wednesday.", []string{"CONSULT IRQ GOV>JOR"}},
+		{"The Turkish foreign minister travelled to Moscow on Monday.", []string{"CONSULT TUR GOV>RUS"}},
+		{"The Turkish foreign minister travelled to Istanbul on Monday.", nil},
+		{"Bangladeshi troops arrived in Freetown on Tuesday.", nil},
 	}
 	for _, tt := range tests {
 		a := parley.Article{Text: tt.text, Published: time.Date(2024, 3, 1, 0, 0, 0, 0, time.UTC)}
