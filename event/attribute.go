@@ -59,6 +59,9 @@ type parties struct {
 	// bomb killed", "unknown gunmen"): an actor of sector UAF whose
 	// country the place stage gives.
 	unknown bool
+	// place marks a recipient named as where an attack or coercion
+	// happened ("a curfew in Turkey"): the people there.
+	place bool
 }
 
 func (p parties) empty() bool {
@@ -445,6 +448,11 @@ func (w *work) attribute(trs []*trigger, ti int) (parley.Event, bool) {
 					same = true
 					break
 				}
+			}
+			if same && recip.place && r.Sector == "" || same && recip.place && r.Sector == "GOV" && r.Name == "" && r.Org == "" {
+				// "Turkish authorities imposed a curfew in Turkey": a
+				// state's own territory stands for its people.
+				r.Sector, same = "CVL", false
 			}
 			if !same {
 				kept = append(kept, r)

@@ -395,6 +395,7 @@ func (w *work) synObject(v int, t *trigger) parties {
 		for _, c := range w.kids(o, "nmod") {
 			if _, full := w.rel(c); full != "nmod:poss" && w.recipientCase(w.caseOf(c)) {
 				if p := w.argument(c, o); !p.empty() {
+					p.place = !w.c.single["recipient"][w.caseOf(c)]
 					return p
 				}
 			}
@@ -420,8 +421,11 @@ func (w *work) synObject(v int, t *trigger) parties {
 		if _, full := w.rel(o); full == "obl:agent" || full == "obl:tmod" {
 			continue
 		}
-		if w.recipientCase(w.caseOf(o)) {
+		if c := w.caseOf(o); w.recipientCase(c) {
 			if p := w.argument(o, v); !p.empty() {
+				// "imposed a curfew in Turkey": a place stands for
+				// the people there.
+				p.place = !w.c.single["recipient"][c]
 				return p
 			}
 		}
@@ -455,6 +459,7 @@ func (w *work) nounRecipient(n int) parties {
 		// attack or coercion, "of" names its target.
 		if w.recipientCase(c) || (w.target && c == "of") {
 			if p := w.argument(o, n); !p.empty() {
+				p.place = c != "of" && !w.c.single["recipient"][c]
 				return p
 			}
 		}

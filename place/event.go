@@ -257,12 +257,13 @@ func (g *Gazetteer) placed(toks []parley.Token, m *Mention, text string) bool {
 	if first < 0 {
 		return false
 	}
-	for i := first - 1; i >= 0 && i >= first-3; i-- {
+	// "in Cizre", "in the town of Cizre", "in the northern city of Kirkuk"
+	for i := first - 1; i >= 0 && i >= first-5; i-- {
 		n := toks[i].Norm
 		if placePreps[n] || n == "on" || n == "from" {
 			return !attributive(toks, first, last, m, text)
 		}
-		if n != "the" && !direction(n) && n != "city" && n != "town" && n != "province" && n != "of" {
+		if n != "the" && n != "of" && !direction(n) && !placeNouns[n] {
 			break
 		}
 	}
