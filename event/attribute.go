@@ -346,6 +346,12 @@ func (w *work) attribute(trs []*trigger, ti int) (parley.Event, bool) {
 		// An assurance is read from the parse alone.
 		return parley.Event{}, false
 	}
+	if w.parsed() && !t.r.noun && (w.otherParticle(t) || t.r.flags&flagAnimate != 0 && w.inanimateObject(t)) {
+		// "she wound up on a plane", "kill off the siesta": another
+		// phrasal verb; "killed the trade deal", "a report released
+		// Tuesday": no one is harmed or freed.
+		return parley.Event{}, false
+	}
 	var actor, recip parties
 	reciprocal := false
 	// Violence and coercion "in Iraq" are against Iraq; a meeting "in
@@ -570,6 +576,40 @@ func (w *work) attribute(trs []*trigger, ti int) (parley.Event, bool) {
 		e.Recipients = w.protestTarget(t, acts, claim)
 	}
 	return e, true
+}
+
+// otherParticle reports a verb trigger whose parse gives it a particle the
+// pattern does not spell: "wound up" is not "wound", "kill off" not
+// "kill".
+func (w *work) otherParticle(t *trigger) bool {
+	for _, c := range w.kids(t.head, "compound") {
+		if _, full := w.rel(c); full == "compound:prt" && !slicesContainsInt(t.lits, c) {
+			return true
+		}
+	}
+	return false
+}
+
+// inanimateObject reports a trigger whose direct object, passive subject,
+// or (as a participle) modified noun is a common noun that names no
+// people: not an actor, pronoun, name, number, agent or "animate" word.
+func (w *work) inanimateObject(t *trigger) bool {
+	v := t.head
+	objs := w.kids(v, "obj", "nsubj:pass")
+	if base, _ := w.rel(v); base == "acl" && w.head(v) >= 0 {
+		objs = append(objs, w.head(v)) // "a report released Tuesday"
+	}
+	for _, o := range objs {
+		if slicesContainsInt(t.lits, o) {
+			continue
+		}
+		d := w.deps[o]
+		if d.Tag != "NOUN" || w.ment[o] >= 0 || w.mentionUnder(o) || w.is("agent", o) || w.is("animate", o) {
+			return false
+		}
+		return true
+	}
+	return false
 }
 
 // placeNamedAfter reports a proper name right after the trigger, or

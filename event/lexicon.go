@@ -37,13 +37,14 @@ const (
 	flagAssure
 	flagCivil
 	flagInvite
+	flagAnimate
 )
 
 var flagNames = map[string]flags{
 	"host": flagHost, "intent": flagIntent, "scope": flagScope,
 	"object": flagObject, "mutual": flagMutual, "protest": flagProtest,
 	"aim": flagAim, "assure": flagAssure, "civil": flagCivil,
-	"invite": flagInvite,
+	"invite": flagInvite, "animate": flagAnimate,
 }
 
 // rule is one row of verbs.tsv or nouns.tsv, compiled.
@@ -205,7 +206,7 @@ func (c *Coder) loadCues(lex fs.FS, errs *errorList) {
 }
 
 // word kinds of words.tsv.
-var wordKinds = []string{"light", "agent", "say", "determiner", "be", "pair", "person", "thing", "coord", "clause", "split", "prep", "place", "recipient", "dyadic", "keep", "modal", "owned", "backref", "civil", "oblige", "weapon"}
+var wordKinds = []string{"light", "agent", "say", "determiner", "be", "pair", "person", "thing", "coord", "clause", "split", "prep", "place", "recipient", "dyadic", "keep", "modal", "owned", "backref", "civil", "oblige", "weapon", "animate"}
 
 func (c *Coder) loadWords(lex fs.FS, errs *errorList) {
 	c.words = map[string][][]string{}
