@@ -118,8 +118,22 @@ func surnames(name string) []string {
 
 // personRef is a person mention of the text so far.
 type personRef struct {
-	actor   parley.Actor
-	subject bool // it opens its clause: a pronoun may refer to it
+	actor   parley.Actor // zero for a person the text names but no one knows
+	subject bool         // it opens its clause: a pronoun may refer to it
+	gender  byte         // 'f' or 'm' when an honorific or pronoun tells, else 0
+}
+
+// genderHonorifics give the gender of the name after them.
+var genderHonorifics = map[string]byte{"mr": 'm', "mr.": 'm', "mrs": 'f', "mrs.": 'f', "ms": 'f', "ms.": 'f', "miss": 'f'}
+
+// honorific returns the gender the unit before units[i] gives, and
+// whether there is one.
+func honorific(us []unit, i int) (byte, bool) {
+	if i == 0 {
+		return 0, false
+	}
+	g, ok := genderHonorifics[us[i-1].key]
+	return g, ok
 }
 
 // clauseOpeners are the units after which a mention opens a clause.
@@ -136,7 +150,26 @@ func opensClause(us []unit, i int) bool {
 // person records a person mention.
 func (s *scan) person(us []unit, i int, m parley.Mention) {
 	s.out = append(s.out, m)
-	s.persons = append(s.persons, personRef{actor: m.Actor, subject: opensClause(us, i)})
+	ref := personRef{actor: m.Actor, subject: opensClause(us, i)}
+	if g, ok := honorific(us, i); ok {
+		ref.gender, ref.subject = g, opensClause(us, i-1)
+	}
+	switch us[i].key {
+	case "he":
+		ref.gender = 'm'
+	case "she":
+		ref.gender = 'f'
+	}
+	s.persons = append(s.persons, ref)
+}
+
+// stranger records a person the text names with an honorific that no
+// rule resolves ("Mrs Haley said"): a later "she" may be hers, not the
+// last known person's.
+func (s *scan) stranger(us []unit, i int) {
+	if i+1 < len(us) && us[i+1].word && capitalized(us[i+1].raw) {
+		s.persons = append(s.persons, personRef{subject: opensClause(us, i), gender: genderHonorifics[us[i].key]})
+	}
 }
 
 // locatives are the prepositions that make a capital a place.
@@ -242,6 +275,13 @@ func (s *scan) unnamed(us []unit, i int, caps bool) (int, bool) {
 	switch u.key {
 	case "he", "she":
 		return s.pronoun(us, i)
+	case "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss":
+		if m := s.r.longestName(us, i+1, caps); m.end == 0 {
+			if _, ok := s.localAt(us, i+1); !ok {
+				s.stranger(us, i)
+			}
+		}
+		return 0, false
 	case "two", "both":
 		return s.pair(us, i)
 	case "the":
@@ -258,18 +298,32 @@ func (s *scan) unnamed(us []unit, i int, caps bool) (int, bool) {
 }
 
 // pronoun resolves "he"/"she" in subject position to the most recent
-// person who opened a clause, else the most recent person. Gender is not
-// known, so "she" and "he" resolve alike.
+// person who opened a clause, else the most recent person, skipping those
+// an honorific or an earlier pronoun gave the other gender ("Mr Trump ...
+// Mrs Haley said she"). When that person is one the text named but no
+// rule resolved, the pronoun is left unresolved.
 func (s *scan) pronoun(us []unit, i int) (int, bool) {
 	if !opensClause(us, i) || i+1 >= len(us) || !us[i+1].word || len(s.persons) == 0 {
 		return 0, false
 	}
-	k := len(s.persons) - 1
-	for j := k; j >= 0; j-- {
-		if s.persons[j].subject {
-			k = j
-			break
+	g := byte('m')
+	if us[i].key == "she" {
+		g = 'f'
+	}
+	k := -1
+	for j := len(s.persons) - 1; j >= 0; j-- {
+		if p := s.persons[j]; p.gender == 0 || p.gender == g {
+			if k < 0 {
+				k = j
+			}
+			if p.subject {
+				k = j
+				break
+			}
 		}
+	}
+	if k < 0 || s.persons[k].actor.IsZero() {
+		return 0, false
 	}
 	a := s.persons[k].actor
 	s.person(us, i, parley.Mention{Span: us[i].span, Kind: parley.MentionPerson, Actor: a})
