@@ -856,10 +856,23 @@ func (w *work) subjectIn(p, cl int) parties {
 }
 
 // refer resolves a pronoun to the last person (or the last state or body)
-// mentioned in the article before the sentence.
+// mentioned in the article before the sentence. "It" and "they" reach
+// back one sentence only, and not past a sentence whose subject is a name
+// the actor stage does not know ("Eta was formed in 1959. It killed more
+// than 800 people" is not Spain's doing).
 func (w *work) refer(person bool) parties {
+	from := 0
+	if !person {
+		if w.prevS == nil || w.unknownOpener(w.prevS) {
+			return parties{}
+		}
+		from = w.prevS.Span.Start
+	}
 	for i := len(w.all) - 1; i >= 0; i-- {
 		m := &w.all[i]
+		if m.Span.Start < from {
+			break
+		}
 		if m.Span.Start >= w.s.Span.Start || m.Possessive {
 			continue
 		}
@@ -868,6 +881,26 @@ func (w *work) refer(person bool) parties {
 		}
 	}
 	return parties{}
+}
+
+// unknownOpener reports a sentence that opens with a capitalized word
+// that is neither a function word nor the start of an actor mention: a
+// name the actor stage does not know.
+func (w *work) unknownOpener(s *parley.Sentence) bool {
+	if len(s.Tokens) == 0 {
+		return false
+	}
+	t := s.Tokens[0]
+	text := t.Span.In(w.a.Text)
+	if text == "" || !isUpper(text[0]) || w.c.single["opener"][t.Norm] {
+		return false
+	}
+	for i := range w.all {
+		if w.all[i].Span.Start == t.Span.Start {
+			return false
+		}
+	}
+	return true
 }
 
 // pairBetween looks for "the two sides" in tokens [from, to) and resolves

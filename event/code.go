@@ -13,6 +13,7 @@ type work struct {
 	all []parley.Mention // the article's mentions, sorted by span
 
 	s      *parley.Sentence
+	prevS  *parley.Sentence // the sentence before s, nil for the first
 	toks   []parley.Token
 	lem    [][]string // lemma candidates per token
 	buf    []string

@@ -98,6 +98,10 @@ func (c *Coder) Code(a *parley.Article, sents []parley.Sentence, ms []parley.Men
 	w := &work{c: c, a: a, all: ms, told: map[parley.Span]bool{}}
 	for si := range sents {
 		s := &sents[si]
+		w.prevS = nil
+		if si > 0 {
+			w.prevS = &sents[si-1]
+		}
 		w.reset(s)
 		evs := w.sentenceEvents()
 		for _, e := range evs {
