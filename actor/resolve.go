@@ -276,6 +276,9 @@ func (s *scan) unnamed(us []unit, i int, caps bool) (int, bool) {
 	case "he", "she":
 		return s.pronoun(us, i)
 	case "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss":
+		if i+1 >= len(us) {
+			return 0, false
+		}
 		if m := s.r.longestName(us, i+1, caps); m.end == 0 {
 			if _, ok := s.localAt(us, i+1); !ok {
 				s.stranger(us, i)

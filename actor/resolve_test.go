@@ -44,6 +44,7 @@ var resolveCases = []struct {
 		[]string{`"Putin" person RUS GOV name=Vladimir Putin`}},
 	{"he skips an unknown Mrs", "Mr Putin arrived. Mrs Smith spoke. He left.", "2025-08-01",
 		[]string{`"Putin" person RUS GOV name=Vladimir Putin`, `"He" person RUS GOV name=Vladimir Putin`}},
+	{"honorific ends the sentence", "It was signed by Mr", "2025-08-01", nil},
 	{"pronoun not in subject position", "Putin spoke. Erdogan thanked him.", "2025-08-01",
 		[]string{`"Putin" person RUS GOV name=Vladimir Putin`, `"Erdogan" person TUR GOV name=Recep Tayyip Erdogan`}},
 	{"two sides", "Russia and Syria signed a deal. The two sides agreed to meet.", "",

@@ -861,8 +861,14 @@ func (w *work) subjectIn(p, cl int) parties {
 // the actor stage does not know ("Eta was formed in 1959. It killed more
 // than 800 people" is not Spain's doing).
 func (w *work) refer(person bool) parties {
+	if person {
+		// "he"/"she": the actor stage resolves them where it can
+		// (mentions of kind person); one it left alone stands for someone
+		// it does not know ("Mrs Haley said she...").
+		return parties{}
+	}
 	from := 0
-	if !person {
+	{
 		if w.prevS == nil || w.unknownOpener(w.prevS) {
 			return parties{}
 		}

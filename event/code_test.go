@@ -82,7 +82,10 @@ func TestAttribution(t *testing.T) {
 		{"pledged aid", "Japan pledged to send aid to Ukraine.", []string{"AGREE JPN>UKR"}},
 		{"announced retreat is concession", "Russia said it would withdraw from Syria.", []string{"CONCEDE RUS>SYR"}},
 		{"two sides", "Syria and Russia signed a deal. The two sides agreed to expand trade.", []string{"SUPPORT SYR+RUS", "AGREE SYR+RUS"}},
-		{"pronoun", "Erdogan arrived in Moscow. He met Lavrov on Monday.", []string{"CONSULT/visit TUR>RUS", "CONSULT TUR>RUS"}},
+		// "He" is the actor stage's to resolve (the test table has no
+		// mention for it): the coder does not guess.
+		{"pronoun left to the actor stage", "Erdogan arrived in Moscow. He met Lavrov on Monday.", []string{"CONSULT/visit TUR>RUS"}},
+		{"it refers to the state of the sentence before", "Russia denied the report. It accused Turkey of shelling Syria.", []string{"ACCUSE/allege RUS>TUR"}},
 		{"but clause keeps subject", "Putin met Erdogan, but did not meet Zelensky.", []string{"CONSULT RUS>TUR", "CONSULT negation RUS>UKR"}},
 		{"clause limits recipient", "Erdogan met Putin; Macron visited Kyiv.", []string{"CONSULT TUR>RUS", "CONSULT/visit FRA>UKR"}},
 		{"place is not recipient", "Syria and Iran held talks in Moscow.", []string{"CONSULT SYR+IRN"}},
