@@ -83,7 +83,7 @@ func (g *Gazetteer) EventPlace(ms []Mention, sents []parley.Sentence, sent int, 
 	if sent < 0 || sent >= len(sents) {
 		return nil
 	}
-	if m := g.ownPlace(ms, sents[sent], trigger, text, false); m != nil {
+	if m := g.ownPlace(ms, sents[sent], trigger, text, false, false); m != nil {
 		return toPlace(m.Feature)
 	}
 	if venue(sents[sent].Tokens, text) {
@@ -139,7 +139,7 @@ func (g *Gazetteer) EventPlaceFor(ms []Mention, actors []parley.Mention, sents [
 	}
 	s := sents[sent]
 	mat := material[e.Type]
-	if m := g.ownPlace(ms, s, e.Trigger, text, mat); m != nil {
+	if m := g.ownPlace(ms, s, e.Trigger, text, mat, e.Type == "ASSAULT" || e.Type == "COERCE"); m != nil {
 		return toPlace(m.Feature)
 	}
 	if e.Mode == "phone" {
@@ -188,8 +188,9 @@ func unidentified(list []parley.Actor) bool {
 }
 
 // ownPlace returns the place of the trigger's own clause, or nil; loose
-// accepts any place after a preposition (material events).
-func (g *Gazetteer) ownPlace(ms []Mention, s parley.Sentence, trigger parley.Span, text string, loose bool) *Mention {
+// accepts any place after a preposition (material events), but for
+// noOrigin (attacks, coercion) not one after "from".
+func (g *Gazetteer) ownPlace(ms []Mention, s parley.Sentence, trigger parley.Span, text string, loose, noOrigin bool) *Mention {
 	var best *Mention
 	bestDist := 0
 	for i := range ms {
@@ -198,7 +199,7 @@ func (g *Gazetteer) ownPlace(ms []Mention, s parley.Sentence, trigger parley.Spa
 			continue
 		}
 		if loose {
-			if !g.placed(s.Tokens, m, text) && !locative(s.Tokens, m.Span, text) {
+			if !g.placed(s.Tokens, m, text, noOrigin) && !locative(s.Tokens, m.Span, text) {
 				continue
 			}
 		} else if !g.strictLocative(s.Tokens, m, text) || cutBetween(s.Tokens, trigger, m.Span) {
@@ -252,7 +253,7 @@ func (g *Gazetteer) strictLocative(toks []parley.Token, m *Mention, text string)
 // placed reports whether a place follows a preposition, "on" included,
 // whatever it belongs to: "shelling on Syrian territory", "escalation in
 // Suwayda".
-func (g *Gazetteer) placed(toks []parley.Token, m *Mention, text string) bool {
+func (g *Gazetteer) placed(toks []parley.Token, m *Mention, text string, noOrigin bool) bool {
 	first, last := tokRange(toks, m.Span)
 	if first < 0 {
 		return false
@@ -260,6 +261,11 @@ func (g *Gazetteer) placed(toks []parley.Token, m *Mention, text string) bool {
 	// "in Cizre", "in the town of Cizre", "in the northern city of Kirkuk"
 	for i := first - 1; i >= 0 && i >= first-5; i-- {
 		n := toks[i].Norm
+		if n == "from" && noOrigin {
+			// "rockets fired from Gaza", "a woman visiting from
+			// Canada": an attack happens where it lands.
+			return false
+		}
 		if placePreps[n] || n == "on" || n == "from" {
 			return !attributive(toks, first, last, m, text)
 		}
