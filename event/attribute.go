@@ -346,6 +346,11 @@ func (w *work) attribute(trs []*trigger, ti int) (parley.Event, bool) {
 		// An assurance is read from the parse alone.
 		return parley.Event{}, false
 	}
+	if t.r.flags&flagContest != 0 && w.contest() {
+		// "Trump narrowly beat Clinton in Wisconsin": an election or
+		// a match, not violence.
+		return parley.Event{}, false
+	}
 	if w.parsed() && !t.r.noun && (w.otherParticle(t) || t.r.flags&flagAnimate != 0 && w.inanimateObject(t)) {
 		// "she wound up on a plane", "kill off the siesta": another
 		// phrasal verb; "killed the trade deal", "a report released
@@ -576,6 +581,17 @@ func (w *work) attribute(trs []*trigger, ti int) (parley.Event, bool) {
 		e.Recipients = w.protestTarget(t, acts, claim)
 	}
 	return e, true
+}
+
+// contest reports a sentence about an election or a match: one holding a
+// word of words.tsv "contest".
+func (w *work) contest() bool {
+	for i := range w.toks {
+		if w.is("contest", i) {
+			return true
+		}
+	}
+	return false
 }
 
 // otherParticle reports a verb trigger whose parse gives it a particle the

@@ -38,13 +38,14 @@ const (
 	flagCivil
 	flagInvite
 	flagAnimate
+	flagContest
 )
 
 var flagNames = map[string]flags{
 	"host": flagHost, "intent": flagIntent, "scope": flagScope,
 	"object": flagObject, "mutual": flagMutual, "protest": flagProtest,
 	"aim": flagAim, "assure": flagAssure, "civil": flagCivil,
-	"invite": flagInvite, "animate": flagAnimate,
+	"invite": flagInvite, "animate": flagAnimate, "contest": flagContest,
 }
 
 // rule is one row of verbs.tsv or nouns.tsv, compiled.
@@ -206,7 +207,7 @@ func (c *Coder) loadCues(lex fs.FS, errs *errorList) {
 }
 
 // word kinds of words.tsv.
-var wordKinds = []string{"light", "agent", "say", "determiner", "be", "pair", "person", "thing", "coord", "clause", "split", "prep", "place", "recipient", "dyadic", "keep", "modal", "owned", "backref", "civil", "oblige", "weapon", "animate", "opener"}
+var wordKinds = []string{"light", "agent", "say", "determiner", "be", "pair", "person", "thing", "coord", "clause", "split", "prep", "place", "recipient", "dyadic", "keep", "modal", "owned", "backref", "civil", "oblige", "weapon", "animate", "opener", "contest"}
 
 func (c *Coder) loadWords(lex fs.FS, errs *errorList) {
 	c.words = map[string][][]string{}
