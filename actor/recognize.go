@@ -609,6 +609,16 @@ func (s *scan) named(us []unit, i int, m match, caps bool) int {
 		after++
 	}
 	span := parley.Span{Start: us[i].span.Start, End: us[end-1].span.End}
+	if e.kind == entryPerson && m.end-i == 1 && !caps && !possessive && end < len(us) && us[end].gap && us[end].word &&
+		capitalized(us[end].raw) && !notNames[us[end].key] && s.r.longestName(us, end, caps).end == 0 {
+		// "Abdullah Ocalan" is not King Abdullah: a one-word name
+		// followed by another capitalized word is part of a longer name
+		// the knowledge base does not know.
+		for end < len(us) && us[end].word && capitalized(us[end].raw) {
+			end++
+		}
+		return end
+	}
 	if e.kind == entryPerson {
 		id := s.personOf(m.entries, m.end-i > 1)
 		role := roleOn(kb.people[id], s.day, "", "")

@@ -104,6 +104,8 @@ var findCases = []struct {
 	{"surname of a holder of another office", "King Bush spoke.", "2003-05-01", nil},
 	{"a leader's surname and administration", "The Bush administration spoke.", "2003-05-01", []string{`"Bush administration" group USA GOV`}},
 	{"an old leader's surname and administration", "The Smith administration spoke.", "2020-05-01", nil},
+	{"one-word name inside an unknown longer name", "Abdullah Ocalan spoke.", "2010-05-01", nil},
+	{"one-word name before a weekday", "Lavrov Tuesday spoke.", "2025-05-01", []string{`"Lavrov" person RUS GOV name=Sergey Lavrov`}},
 	{"pro- is an affiliation", "The pro-Iranian group spoke.", "", nil},
 	{"-backed is an affiliation", "The Syrian-backed militia spoke.", "", nil},
 	{"-led is not", "The US-led coalition spoke.", "", []string{`"US" country USA GOV`}},
