@@ -1465,7 +1465,13 @@ func codesWithin(list, of []parley.Actor) bool {
 // two Israeli air raids").
 func (w *work) grievance(v int) parties {
 	for _, o := range w.kids(v, "obl") {
-		switch w.caseOf(o) {
+		c := w.caseOf(o)
+		if c == "" {
+			// "over two Israeli air raids": the parser may read "over"
+			// as "more than"; the phrase's first word tells.
+			c = w.toks[w.leftmost(o)].Norm
+		}
+		switch c {
 		case "over", "about", "against":
 			if p := w.argument(o, v); !p.empty() {
 				return p
@@ -1473,4 +1479,21 @@ func (w *work) grievance(v int) parties {
 		}
 	}
 	return parties{}
+}
+
+// leftmost returns the first token of the phrase headed by n.
+func (w *work) leftmost(n int) int {
+	first := n
+	for j := n - 1; j >= 0; j-- {
+		for x, steps := j, 0; x >= 0 && steps < 12; x, steps = w.head(x), steps+1 {
+			if x == n {
+				first = j
+				break
+			}
+		}
+		if first != j {
+			break
+		}
+	}
+	return first
 }
