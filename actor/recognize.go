@@ -544,6 +544,14 @@ func (s *scan) sentence(us []unit, caps bool) {
 	}
 }
 
+// placeHeads are nouns that make a possessive state before them a place
+// after a locative preposition: "in Kazakhstan's capital".
+var placeHeads = map[string]bool{"capital": true, "city": true, "cities": true, "town": true, "towns": true, "province": true,
+	"provinces": true, "region": true, "regions": true, "north": true, "south": true, "east": true, "west": true,
+	"northeast": true, "northwest": true, "southeast": true, "southwest": true, "northern": true, "southern": true,
+	"eastern": true, "western": true, "central": true, "coast": true, "border": true, "borders": true, "territory": true,
+	"countryside": true, "largest": true, "second": true, "port": true, "airspace": true, "waters": true, "soil": true}
+
 // governments are the nouns that make a leader's surname before them his
 // government: "the Bush administration", "the Blair government".
 var governments = map[string]bool{"administration": true, "government": true, "regime": true, "cabinet": true}
@@ -630,8 +638,11 @@ func (s *scan) named(us []unit, i int, m match, caps bool) int {
 		}
 		return after
 	}
-	if e.kind == entryCapital && locative(us, i) {
-		return after // "in Moscow": a place
+	if e.kind == entryCapital && (locative(us, i) || i >= 2 && us[i-1].key == "," && placeHeads[us[i-2].key]) {
+		return after // "in Moscow", "in Kazakhstan's capital, Astana": a place
+	}
+	if possessive && e.kind == entryCountry && locative(us, i) && after < len(us) && placeHeads[us[after].key] {
+		return after // "in Kazakhstan's capital", "to Syria's north": a place
 	}
 	if e.kind == entryCapital || e.kind == entryCountry {
 		if s.r.elsewhere(us, end, kb.countries[e.idx].Alpha3) {

@@ -106,6 +106,8 @@ var findCases = []struct {
 	{"an old leader's surname and administration", "The Smith administration spoke.", "2020-05-01", nil},
 	{"one-word name inside an unknown longer name", "Abdullah Ocalan spoke.", "2010-05-01", nil},
 	{"one-word name before a weekday", "Lavrov Tuesday spoke.", "2025-05-01", []string{`"Lavrov" person RUS GOV name=Sergey Lavrov`}},
+	{"a state's capital after in is a place", "Talks were held in Kazakhstan's capital, Astana.", "", nil},
+	{"a state's capital as subject is not", "Kazakhstan's capital hosted the talks.", "", []string{`"Kazakhstan" country KAZ GOV 's`}},
 	{"pro- is an affiliation", "The pro-Iranian group spoke.", "", nil},
 	{"-backed is an affiliation", "The Syrian-backed militia spoke.", "", nil},
 	{"-led is not", "The US-led coalition spoke.", "", []string{`"US" country USA GOV`}},
