@@ -53,6 +53,11 @@ func TestLoadReportsEveryError(t *testing.T) {
 		"agents.tsv": {Data: []byte("agent\tsector\tperson\taliases\n" +
 			"troops\tMIL\tmaybe\n" + // line 2: bad flag
 			"army\tMIL\tno\t\textra\n")}, // line 3: too many fields
+		"homelands.tsv": {Data: []byte("name\tcode\tkind\n" +
+			"Darfur\tSDN\tregion\n" + // SDN is not in this test's countries: line 2
+			"Aleppo\tSYR\tcity\n" + // line 3: bad kind
+			"Idlib\tSYR\tregion\n" +
+			"Idlib\tSYR\tregion\n")}, // line 5: listed twice
 	}
 	_, err := Load(fsys)
 	if err == nil {
@@ -62,6 +67,7 @@ func TestLoadReportsEveryError(t *testing.T) {
 		"countries.tsv:3:", `"Syrian" belongs to both SYR and LBN`,
 		"orgs.tsv:3:", "people.tsv:3:", "people.tsv:4:", "people.tsv:5:",
 		"agents.tsv:2:", "agents.tsv:3:",
+		"homelands.tsv:2:", "homelands.tsv:3:", "homelands.tsv:5:",
 	} {
 		if !strings.Contains(err.Error(), want) {
 			t.Errorf("Load error lacks %q; got:\n%v", want, err)

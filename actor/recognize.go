@@ -533,6 +533,10 @@ func (s *scan) sentence(us []unit, caps bool) {
 				i = next
 				continue
 			}
+			if next, ok := s.homelandGroup(us, i, caps); ok {
+				i = next
+				continue
+			}
 			if next, ok := s.agentOf(us, i, caps); ok {
 				i = next
 				continue
@@ -551,6 +555,47 @@ var placeHeads = map[string]bool{"capital": true, "city": true, "cities": true, 
 	"northeast": true, "northwest": true, "southeast": true, "southwest": true, "northern": true, "southern": true,
 	"eastern": true, "western": true, "central": true, "coast": true, "border": true, "borders": true, "territory": true,
 	"countryside": true, "largest": true, "second": true, "port": true, "airspace": true, "waters": true, "soil": true}
+
+// homeland returns the state of a region or people inside it named at
+// units[i:end] (homelands.tsv), and end; end is 0 when none is.
+func (r *Recognizer) homeland(us []unit, i int) (code string, end int) {
+	key := ""
+	for j := i; j < len(us) && j < i+4; j++ {
+		key = joinKey(key, us[j], j == i)
+		if c, ok := r.kb.homelands[key]; ok {
+			code, end = c, j+1
+		}
+	}
+	return code, end
+}
+
+// homelandGroup handles a region or people inside a state followed by an
+// agent noun, with up to two lower-case words between: "Darfur rebels",
+// "Chechen separatist fighters" are the state's rebels.
+func (s *scan) homelandGroup(us []unit, i int, caps bool) (int, bool) {
+	if caps || !us[i].word || !capitalized(us[i].raw) {
+		return 0, false
+	}
+	code, end := s.r.homeland(us, i)
+	if end == 0 {
+		return 0, false
+	}
+	for k := end; k < len(us) && k <= end+2; k++ {
+		if aend, a := s.r.longestAgent(us, k); aend > 0 {
+			ag := s.r.kb.agents[a]
+			if ag.Title && !plural(us[aend-1].key) {
+				return 0, false
+			}
+			span := parley.Span{Start: us[i].span.Start, End: us[aend-1].span.End}
+			s.out = append(s.out, parley.Mention{Span: span, Kind: parley.MentionGroup, Actor: parley.Actor{Code: code, Sector: ag.Sector}})
+			return aend, true
+		}
+		if !us[k].word || capitalized(us[k].raw) {
+			break
+		}
+	}
+	return 0, false
+}
 
 // governments are the nouns that make a leader's surname before them his
 // government: "the Bush administration", "the Blair government".
@@ -825,6 +870,10 @@ func (s *scan) qualifier(us []unit, j int, sector string, caps bool) (string, in
 	}
 	m := s.r.longestName(us, q, caps)
 	if m.end == 0 {
+		// "rebels in Darfur", "refugees from Chechnya"
+		if code, end := s.r.homeland(us, q); end > 0 && !caps && capitalized(us[q].raw) {
+			return code, end, true
+		}
 		return "", 0, false
 	}
 	e := pickEntry(m.entries)
