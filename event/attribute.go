@@ -469,7 +469,7 @@ func (w *work) attribute(trs []*trigger, ti int) (parley.Event, bool) {
 				kept = append(kept, r)
 			}
 		}
-		if len(kept) == 0 && len(acts) < 2 {
+		if len(kept) == 0 && len(acts) < 2 && w.c.single["dyadic"][strings.ToLower(cat)] {
 			return parley.Event{}, false
 		}
 		// "The two sides agreed to form a Syrian-Russian committee": the

@@ -300,11 +300,31 @@ func (w *work) fits(r *rule, i, end int, lits []int) bool {
 		if j >= len(w.toks) || w.ment[j] < 0 || w.clause[j] != w.clause[i] {
 			return false
 		}
+		if e := w.sm[w.ment[j]].end; w.sm[w.ment[j]].m.Possessive || w.toks[e-1].Norm == "'s" || e < len(w.toks) && w.toks[e].Norm == "'s" {
+			// "welcomed President Reagan's statement" is about the
+			// statement; "hosted Ukraine's ministers" about them.
+			k := e
+			for k < len(w.toks) && k <= e+4 && !w.is("agent", k) && !w.isNounHead(k) {
+				k++
+			}
+			if k >= len(w.toks) || !w.is("agent", k) {
+				return false
+			}
+		}
 		if e := w.sm[w.ment[j]].end; e < len(w.toks) && w.eventNoun(e) {
 			return false
 		}
 	}
 	return true
+}
+
+// isNounHead reports a token that ends a noun phrase: a noun followed by
+// no other noun (by the parse when there is one, else by shape).
+func (w *work) isNounHead(j int) bool {
+	if len(w.deps) > 0 {
+		return w.deps[j].Tag == "NOUN" && (j+1 >= len(w.toks) || w.deps[j+1].Tag != "NOUN")
+	}
+	return false
 }
 
 // eventNoun reports whether token j can head an event noun.
