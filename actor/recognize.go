@@ -477,6 +477,13 @@ func (r *Recognizer) FindAll(text string, sents []parley.Sentence, published tim
 // Syrian-backed Amal militia", "an anti-Syria journalist", "a
 // London-based group". The state is no party to what the phrase does.
 func affiliation(text string, m parley.Mention) bool {
+	after := strings.ToLower(text[m.Span.End:min(len(text), m.Span.End+12)])
+	if m.Kind == parley.MentionOrg {
+		// "NATO-member Norway", "EU member Croatia": the state acts.
+		next := m.Span.End + len(" member ")
+		return strings.HasPrefix(after, "-member ") ||
+			strings.HasPrefix(after, " member ") && next < len(text) && 'A' <= text[next] && text[next] <= 'Z'
+	}
 	if m.Kind != parley.MentionAdjective && m.Kind != parley.MentionCountry && m.Kind != parley.MentionCapital {
 		return false
 	}
@@ -486,7 +493,6 @@ func affiliation(text string, m parley.Mention) bool {
 			return true
 		}
 	}
-	after := strings.ToLower(text[m.Span.End:min(len(text), m.Span.End+12)])
 	for _, p := range []string{"-backed", "-based", "-sponsored", "-supported", "-funded", "-trained", "-allied", "-aligned", "-leaning", "-friendly"} {
 		if strings.HasPrefix(after, p) {
 			return true

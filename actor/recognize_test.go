@@ -113,6 +113,8 @@ var findCases = []struct {
 	{"a people's fighters", "Chechen fighters attacked.", "", []string{`"Chechen fighters" group RUS REB`}},
 	{"a region alone is a place", "Fighting in Darfur went on.", "", nil},
 	{"a people's name alone is no one", "Karen said no.", "", nil},
+	{"NATO-member is an affiliation", "NATO-member Norway spoke.", "", []string{`"Norway" country NOR GOV`}},
+	{"EU member is an affiliation", "EU member Croatia spoke.", "", []string{`"Croatia" country HRV GOV`}},
 	{"pro- is an affiliation", "The pro-Iranian group spoke.", "", nil},
 	{"-backed is an affiliation", "The Syrian-backed militia spoke.", "", nil},
 	{"-led is not", "The US-led coalition spoke.", "", []string{`"US" country USA GOV`}},
