@@ -91,13 +91,14 @@ func (p parties) actors() []parley.Actor {
 		add(parley.Actor{Sector: parley.SectorUnidentified})
 	}
 	// "Lavrov, the Russian foreign minister": a bare state is the same
-	// side as a named person or body of it.
+	// side as a named person or body of it, or a sector of it ("the
+	// Turkish capital" and "Turkey").
 	kept := out[:0]
 	for _, a := range out {
 		if a.Name == "" && a.Org == "" {
 			covered := false
 			for _, b := range out {
-				if (b.Name != "" || b.Org != "") && b.Code == a.Code && (a.Sector == "" || a.Sector == b.Sector) {
+				if b.Code == a.Code && ((b.Name != "" || b.Org != "") && (a.Sector == "" || a.Sector == b.Sector) || a.Sector == "" && b.Sector != "") {
 					covered = true
 					break
 				}
