@@ -527,13 +527,16 @@ func (w *work) attribute(trs []*trigger, ti int) (parley.Event, bool) {
 		cat, mode, aux = "THREATEN", threatMode(cat, mode), ""
 	}
 	if len(recs) == 0 && len(acts) < 2 && w.c.single["dyadic"][strings.ToLower(cat)] && !refusal &&
-		!(cat == "CONSULT" && mode == "visit" && w.placeNamedAfter(t) && !military(acts)) {
+		!(cat == "CONSULT" && mode == "visit" && w.placeNamedAfter(t) && !military(acts)) &&
+		!(cat == "THREATEN" && forcefulThreat[mode] && synDone && w.placedAfter(t)) {
 		// "rejecting the notion", "welcoming an official": a meeting,
 		// request or rejection with no one on the other side is a
 		// stance, not an event. A visit to a place ("arrived in Amman")
 		// is kept: its host is the state of the place, which the
 		// pipeline's place stage gives (the actor stage gives no
-		// mention for a capital after "in").
+		// mention for a capital after "in"). So is a threat of force
+		// against a place ("threatened to impose a curfew in Algiers"):
+		// its target is the place's state.
 		return parley.Event{}, false
 	}
 	if t.r.flags&flagCivil == 0 && w.material(cat) && !w.political(acts) && !w.political(recs) {
@@ -637,6 +640,28 @@ func (w *work) placeNamedAfter(t *trigger) bool {
 		j++
 	}
 	return j < len(w.toks) && w.ment[j] < 0 && isUpper(w.a.Text[w.toks[j].Span.Start])
+}
+
+// forcefulThreat are the THREATEN modes of a threatened attack or
+// coercion.
+var forcefulThreat = map[string]bool{"violence": true, "arrest": true, "territory": true, "restrict": true}
+
+// placedAfter reports a place preposition followed by a proper name that
+// is no actor mention after the trigger in its clause: "in Algiers".
+func (w *work) placedAfter(t *trigger) bool {
+	for j := t.end; j+1 < len(w.toks) && w.clause[j] == w.clause[t.head]; j++ {
+		if !w.c.single["place"][w.toks[j].Norm] {
+			continue
+		}
+		k := j + 1
+		if w.toks[k].Norm == "the" && k+1 < len(w.toks) {
+			k++
+		}
+		if w.ment[k] < 0 && isUpper(w.a.Text[w.toks[k].Span.Start]) {
+			return true
+		}
+	}
+	return false
 }
 
 // military reports an actor list of armed forces only: troops that

@@ -181,7 +181,7 @@ func (p *Pipeline) Process(a *parley.Article) *Result {
 	}
 	kept := evs[:0]
 	for i := range evs {
-		if !unplaced(&evs[i]) && !unhosted(&evs[i]) {
+		if !unplaced(&evs[i]) && !unhosted(&evs[i]) && !untargeted(&evs[i]) {
 			kept = append(kept, evs[i])
 		}
 	}
@@ -228,14 +228,23 @@ func unhosted(e *parley.Event) bool {
 	return false
 }
 
+// untargeted reports a threat of force the coder kept for its place
+// ("threatened to impose a curfew in Algiers") that the place stage could
+// not give a target: a threat needs one.
+func untargeted(e *parley.Event) bool {
+	return e.Type == "THREATEN" && place.ForcefulThreat(e.Mode) && len(e.Recipients) == 0 && len(e.Actors) < 2
+}
+
 // placeTarget gives an attack or a coercive act that names no recipient
 // the country of the place its own sentence puts it in: PLOVER codes
 // "Israeli tanks fired at targets in Jericho" and "rebels exploded bombs
-// in Kabul" against the state where they struck. Only a place the event's
-// own sentence names counts (the place stage gives material events no
+// in Kabul" against the state where they struck, and a threat of either
+// ("threatened to impose a curfew in Algiers") alike. Only a place the
+// event's own sentence names counts (the place stage gives these events no
 // other).
 func placeTarget(e *parley.Event) {
-	if (e.Type != "ASSAULT" && e.Type != "COERCE") || len(e.Recipients) > 0 || e.Place == nil || e.Place.Country == "" {
+	forceful := e.Type == "ASSAULT" || e.Type == "COERCE" || e.Type == "THREATEN" && place.ForcefulThreat(e.Mode)
+	if !forceful || len(e.Recipients) > 0 || e.Place == nil || e.Place.Country == "" {
 		return
 	}
 	e.Recipients = []parley.Actor{{Code: e.Place.Country}}

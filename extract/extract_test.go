@@ -342,6 +342,8 @@ func TestPlaceCompletesEvents(t *testing.T) {
 		{"The Turkish foreign minister travelled to Moscow on Monday.", []string{"CONSULT TUR GOV>RUS"}},
 		{"The Turkish foreign minister travelled to Istanbul on Monday.", nil},
 		{"Bangladeshi troops arrived in Freetown on Tuesday.", nil},
+		{"The Algerian president threatened to impose a curfew in Oran.", []string{"THREATEN DZA GOV>DZA"}},
+		{"The Algerian president threatened to impose a curfew.", nil},
 	}
 	for _, tt := range tests {
 		a := parley.Article{Text: tt.text, Published: time.Date(2024, 3, 1, 0, 0, 0, 0, time.UTC)}

@@ -73,6 +73,15 @@ var material = map[string]bool{
 	"ASSAULT": true, "COERCE": true, "MOBILIZE": true, "RETREAT": true, "AID": true,
 }
 
+// forcefulThreat are the THREATEN modes of a threatened attack or
+// coercion: like the act, the threat is placed by its own sentence only
+// ("threatened to impose a curfew in Algiers").
+var forcefulThreat = map[string]bool{"violence": true, "arrest": true, "territory": true, "restrict": true}
+
+// ForcefulThreat reports a THREATEN mode of a threatened attack or
+// coercion (violence, arrest, territory, restrict).
+func ForcefulThreat(mode string) bool { return forcefulThreat[mode] }
+
 // EventPlace picks where the event of sentence sent, named by the trigger
 // span, happened, for an event whose category and actors are not known:
 // a place of its own clause (see [Gazetteer.EventPlaceFor]), else, when
@@ -138,7 +147,7 @@ func (g *Gazetteer) EventPlaceFor(ms []Mention, actors []parley.Mention, sents [
 		return nil
 	}
 	s := sents[sent]
-	mat := material[e.Type]
+	mat := material[e.Type] || e.Type == "THREATEN" && forcefulThreat[e.Mode]
 	if m := g.ownPlace(ms, s, e.Trigger, text, mat, e.Type == "ASSAULT" || e.Type == "COERCE"); m != nil {
 		return toPlace(m.Feature)
 	}
