@@ -86,6 +86,17 @@ func (w *work) caseOf(n int) string {
 			return w.toks[i].Norm
 		}
 	}
+	// "between President Putin and ...": the parser may hang the
+	// preposition on a title or name part before the head.
+	for i, d := range w.deps {
+		if d.Head == n && i < n && (d.Rel == "nmod:desc" || d.Rel == "compound" || d.Rel == "flat") {
+			for j, e := range w.deps[:i] {
+				if e.Head == i && e.Rel == "case" {
+					return w.toks[j].Norm
+				}
+			}
+		}
+	}
 	return ""
 }
 
