@@ -154,12 +154,18 @@ func (w *work) phrase(n, depth int) []*smention {
 		for _, c := range w.kids(n, "nmod:poss", "amod", "compound", "appos", "flat", "nmod", "det", "acl") {
 			base, full := w.rel(c)
 			switch {
-			case base == "nmod" && full != "nmod:poss" && w.caseOf(c) != "of":
+			case base == "nmod" && full != "nmod:poss" && w.caseOf(c) != "of" && w.caseOf(c) != "by":
 				continue // "attacks on Syria": the noun's recipient, not its owner
 			case base == "acl":
 				// "forces loyal to X", "troops of X": only a mention right at
-				// the clause's head counts.
+				// the clause's head counts; "crimes committed by X": the
+				// agent is the noun's owner.
 				if w.ment[c] < 0 {
+					for _, a := range w.kids(c, "obl:agent", "obl") {
+						if _, f := w.rel(a); f == "obl:agent" || w.caseOf(a) == "by" {
+							add(w.phrase(a, depth+1))
+						}
+					}
 					continue
 				}
 			case base == "det" && w.ment[c] < 0:
