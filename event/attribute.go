@@ -435,6 +435,11 @@ func (w *work) attribute(trs []*trigger, ti int) (parley.Event, bool) {
 			recs = nil
 		}
 	}
+	if t.r.flags&flagJoint != 0 && distinctCodes(acts) >= 2 {
+		// "French and Egyptian warships launched war games": a joint
+		// exercise is cooperation between the actors.
+		cat, mode, recs = "COOPERATE", "", nil
+	}
 	if len(recs) == 0 && len(acts) < 2 && w.parsed() && !t.r.noun {
 		// "Syria condemned the attacks": the author of an act the
 		// article told before.

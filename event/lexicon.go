@@ -39,13 +39,14 @@ const (
 	flagInvite
 	flagAnimate
 	flagContest
+	flagJoint
 )
 
 var flagNames = map[string]flags{
 	"host": flagHost, "intent": flagIntent, "scope": flagScope,
 	"object": flagObject, "mutual": flagMutual, "protest": flagProtest,
 	"aim": flagAim, "assure": flagAssure, "civil": flagCivil,
-	"invite": flagInvite, "animate": flagAnimate, "contest": flagContest,
+	"invite": flagInvite, "animate": flagAnimate, "contest": flagContest, "joint": flagJoint,
 }
 
 // rule is one row of verbs.tsv or nouns.tsv, compiled.
