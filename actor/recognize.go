@@ -760,6 +760,16 @@ func (s *scan) named(us []unit, i int, m match, caps bool) int {
 			}
 		}
 	}
+	// "Vietnamese-led forces", "US-led troops": forces led by a state are
+	// its.
+	if (e.kind == entryAdjective || e.kind == entryCountry) && !possessive && after+2 < len(us) && !us[after].gap &&
+		us[after].key == "-" && !us[after+1].gap && us[after+1].key == "led" && us[after+2].gap {
+		if aend, a := s.r.longestAgent(us, after+2); aend > 0 && !kb.agents[a].Title {
+			gspan := parley.Span{Start: span.Start, End: us[aend-1].span.End}
+			s.out = append(s.out, parley.Mention{Span: gspan, Kind: parley.MentionGroup, Actor: parley.Actor{Code: base.Code, Sector: kb.agents[a].Sector}})
+			return aend
+		}
+	}
 	// An agent noun right after the name: "Syrian troops", "Iran's foreign
 	// minister", or after one modifier: "Nigerian junior foreign minister".
 	if after < len(us) && us[after].gap && (e.kind != entryCapital) {
