@@ -344,7 +344,10 @@ func (w *work) inherited(v int) parties {
 			}
 		}
 		a, p, passive := w.synSubject(h)
-		if passive && a.empty() {
+		if passive && (a.empty() || base == "conj" && !p.empty() && !w.passiveVerb(v)) {
+			// "The premier has been indicted by the court and will
+			// resign": an active verb coordinated with a passive one
+			// shares its grammatical subject, not its agent.
 			return p
 		}
 		return a
@@ -713,6 +716,15 @@ func (w *work) unidentified(v int, passive bool) bool {
 		}
 	}
 	return false
+}
+
+// passiveVerb reports whether verb v is passive itself: a passive
+// auxiliary or subject, or a past participle with its own "by" agent.
+func (w *work) passiveVerb(v int) bool {
+	if len(w.kids(v, "aux:pass", "nsubj:pass", "obl:agent")) > 0 {
+		return true
+	}
+	return w.deps[v].XPOS == "VBN" && len(w.kids(v, "aux")) == 0
 }
 
 // namedNonActor reports whether verb v has a subject (or, passive, a "by"
