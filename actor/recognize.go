@@ -139,6 +139,9 @@ func NewRecognizer(kb *KB) *Recognizer {
 		for _, n := range slices.Concat([]string{p.Name}, p.Aliases) {
 			r.names.add(n, entry{kind: entryPerson, idx: i})
 		}
+		if n, ok := withoutMiddle(p.Name); ok {
+			r.names.add(n, entry{kind: entryPerson, idx: i})
+		}
 	}
 	for i, a := range kb.agents {
 		for _, n := range slices.Concat([]string{a.Name}, a.Aliases) {
@@ -150,6 +153,34 @@ func NewRecognizer(kb *KB) *Recognizer {
 		}
 	}
 	return r
+}
+
+// fullPersonAt reports a known person's name of two words or more at
+// units[i]: a lower-case title before it is the person's ("former
+// president Carlos Menem").
+func (s *scan) fullPersonAt(us []unit, i int, caps bool) bool {
+	if i >= len(us) || !us[i].gap {
+		return false
+	}
+	m := s.r.longestName(us, i, caps)
+	return m.end-i >= 2 && pickEntry(m.entries).kind == entryPerson
+}
+
+// withoutMiddle returns a name of three words or more with its middle
+// names dropped, as news often writes it ("Carlos Saul Menem" is "Carlos
+// Menem"); false when a middle word is a particle that binds the last
+// name ("Abu Bakr al-Baghdadi", "Mohammed bin Salman").
+func withoutMiddle(name string) (string, bool) {
+	ws := strings.Fields(name)
+	if len(ws) < 3 {
+		return "", false
+	}
+	for _, w := range ws[1:] {
+		if !unicode.IsUpper([]rune(w)[0]) || particles[strings.ToLower(w)] {
+			return "", false
+		}
+	}
+	return ws[0] + " " + ws[len(ws)-1], true
 }
 
 // minFuzzy is the shortest word matched despite a misspelling.
@@ -525,7 +556,7 @@ func (s *scan) sentence(us []unit, caps bool) {
 		}
 		if m.end == 0 {
 			// a title without a country: "Foreign Minister Sergey Lavrov"
-			if end, a := s.r.longestAgent(us, i); end > 0 && s.r.kb.agents[a].Title && (caps || capitalized(us[i].raw)) {
+			if end, a := s.r.longestAgent(us, i); end > 0 && s.r.kb.agents[a].Title && (caps || capitalized(us[i].raw) || s.fullPersonAt(us, end, caps)) {
 				if next, ok := s.titled(us, i, end, a, "", "", caps); ok {
 					i = next
 					continue
