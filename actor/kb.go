@@ -80,8 +80,8 @@ type KB struct {
 	// regions maps the names and abbreviations of states and provinces,
 	// as written, to their country: "London, Ky." is not London.
 	regions map[string]string
-	// homelands maps the folded names of regions and peoples inside one
-	// state to it: "Darfur rebels" are Sudan's (see homelands.tsv).
+	// homelands maps the folded names of regions inside one state to it:
+	// "Darfur rebels" are Sudan's (see homelands.tsv).
 	homelands map[string]string
 
 	countryBy map[string]int   // alpha-3, alpha-2 (upper case) and folded names
@@ -864,22 +864,19 @@ func roleOn(p Person, day time.Time, code, title string) Role {
 
 // loadHomelands reads homelands.tsv.
 func (kb *KB) loadHomelands(fsys fs.FS, errs *errorList) {
-	t, ok := readTable(fsys, ".", homelandsFile, []string{"name", "code", "kind"}, true, errs)
+	t, ok := readTable(fsys, ".", homelandsFile, []string{"name", "code"}, true, errs)
 	if !ok {
 		return
 	}
 	kb.homelands = map[string]string{}
 	for _, r := range t.rows {
-		name, code, kind := r.get("name"), r.get("code"), r.get("kind")
+		name, code := r.get("name"), r.get("code")
 		switch {
 		case name == "":
 			errs.at(t, r, "no name")
 			continue
 		case !kb.actorCode(code):
 			errs.at(t, r, "%s: code %q is not a country's alpha-3", name, code)
-			continue
-		case kind != "region" && kind != "people":
-			errs.at(t, r, "%s: kind %q is neither region nor people", name, kind)
 			continue
 		}
 		k := fold(name)

@@ -53,11 +53,11 @@ func TestLoadReportsEveryError(t *testing.T) {
 		"agents.tsv": {Data: []byte("agent\tsector\tperson\taliases\n" +
 			"troops\tMIL\tmaybe\n" + // line 2: bad flag
 			"army\tMIL\tno\t\textra\n")}, // line 3: too many fields
-		"homelands.tsv": {Data: []byte("name\tcode\tkind\n" +
-			"Darfur\tSDN\tregion\n" + // SDN is not in this test's countries: line 2
-			"Aleppo\tSYR\tcity\n" + // line 3: bad kind
-			"Idlib\tSYR\tregion\n" +
-			"Idlib\tSYR\tregion\n")}, // line 5: listed twice
+		"homelands.tsv": {Data: []byte("name\tcode\n" +
+			"Darfur\tSDN\n" + // SDN is not in this test's countries: line 2
+			"\tSYR\n" + // line 3: no name
+			"Idlib\tSYR\n" +
+			"Idlib\tSYR\n")}, // line 5: listed twice
 	}
 	_, err := Load(fsys)
 	if err == nil {

@@ -593,8 +593,8 @@ var placeHeads = map[string]bool{"capital": true, "city": true, "cities": true, 
 	"eastern": true, "western": true, "central": true, "coast": true, "border": true, "borders": true, "territory": true,
 	"countryside": true, "largest": true, "second": true, "port": true, "airspace": true, "waters": true, "soil": true}
 
-// homeland returns the state of a region or people inside it named at
-// units[i:end] (homelands.tsv), and end; end is 0 when none is.
+// homeland returns the state of a region inside it named at units[i:end]
+// (homelands.tsv), and end; end is 0 when none is.
 func (r *Recognizer) homeland(us []unit, i int) (code string, end int) {
 	key := ""
 	for j := i; j < len(us) && j < i+4; j++ {
@@ -606,9 +606,9 @@ func (r *Recognizer) homeland(us []unit, i int) (code string, end int) {
 	return code, end
 }
 
-// homelandGroup handles a region or people inside a state followed by an
-// agent noun, with up to two lower-case words between: "Darfur rebels",
-// "Chechen separatist fighters" are the state's rebels.
+// homelandGroup handles a region inside a state followed by an agent
+// noun, with up to two lower-case words between: "Darfur rebels", "Darfur
+// rebel fighters" are the state's rebels.
 func (s *scan) homelandGroup(us []unit, i int, caps bool) (int, bool) {
 	if caps || !us[i].word || !capitalized(us[i].raw) {
 		return 0, false

@@ -113,6 +113,7 @@ var findCases = []struct {
 	{"a people's fighters", "Chechen fighters attacked.", "", []string{`"Chechen fighters" group RUS REB`}},
 	{"a region alone is a place", "Fighting in Darfur went on.", "", nil},
 	{"a people's name alone is no one", "Karen said no.", "", nil},
+	{"a people of one state", "Tigrayan fighters attacked.", "", []string{`"Tigrayan fighters" group ETH REB`}},
 	{"NATO-member is an affiliation", "NATO-member Norway spoke.", "", []string{`"Norway" country NOR GOV`}},
 	{"EU member is an affiliation", "EU member Croatia spoke.", "", []string{`"Croatia" country HRV GOV`}},
 	{"a name without its middle name", "Carlos Menem spoke.", "1995-05-01", []string{`"Carlos Menem" person ARG GOV name=Carlos Saul Menem`}},
