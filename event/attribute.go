@@ -352,10 +352,11 @@ func (w *work) attribute(trs []*trigger, ti int) (parley.Event, bool) {
 		// a match, not violence.
 		return parley.Event{}, false
 	}
-	if w.parsed() && !t.r.noun && (w.otherParticle(t) || t.r.flags&flagAnimate != 0 && w.inanimateObject(t)) {
+	if w.parsed() && !t.r.noun && (w.otherParticle(t) || t.r.flags&flagAnimate != 0 && w.inanimateObject(t) || w.adjectival(t)) {
 		// "she wound up on a plane", "kill off the siesta": another
 		// phrasal verb; "killed the trade deal", "a report released
-		// Tuesday": no one is harmed or freed.
+		// Tuesday": no one is harmed or freed; "compromising material",
+		// "the proposed changes": a verb used as an adjective.
 		return parley.Event{}, false
 	}
 	var actor, recip parties
@@ -601,6 +602,18 @@ func (w *work) contest() bool {
 		}
 	}
 	return false
+}
+
+// adjectival reports a one-word verb trigger the parse uses as an
+// adjective modifying a noun ("compromising material", "opposing sides").
+func (w *work) adjectival(t *trigger) bool {
+	if len(t.lits) != 1 {
+		return false
+	}
+	// Only a present participle: a past one tagged as a modifier is as
+	// often a parse error ("Israeli forces shelled villages").
+	base, _ := w.rel(t.head)
+	return base == "amod" && w.deps[t.head].XPOS == "VBG"
 }
 
 // otherParticle reports a verb trigger whose parse gives it a particle the
