@@ -642,8 +642,15 @@ func (w *work) inanimateObject(t *trigger) bool {
 			continue
 		}
 		d := w.deps[o]
-		if d.Tag != "NOUN" || w.ment[o] >= 0 || w.mentionUnder(o) || w.is("agent", o) || w.is("animate", o) {
+		if d.Tag != "NOUN" || w.ment[o] >= 0 || w.is("agent", o) || w.is("animate", o) {
 			return false
+		}
+		// "killed two Syrian soldiers", "freed members of Hamas": a
+		// mention on the noun names people.
+		for _, c := range w.kids(o, "amod", "compound", "nmod:poss", "nmod") {
+			if _, full := w.rel(c); w.ment[c] >= 0 && (full != "nmod" || w.caseOf(c) == "of") {
+				return false
+			}
 		}
 		return true
 	}
