@@ -560,6 +560,11 @@ func (w *work) carrier(n int) parties {
 		if !w.is("light", v) && !w.lightPhraseEnding(v) && !w.lightParticle(v) {
 			return parties{}
 		}
+		if norm := w.toks[v].Norm; norm == "has" || norm == "have" {
+			// "Canada has one trade agreement in Asia": present "have"
+			// tells what a party holds, not what it did ("had talks").
+			return parties{}
+		}
 		a, _, _ := w.synSubject(v)
 		return a
 	case full == "nsubj:pass":
