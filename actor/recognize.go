@@ -508,28 +508,38 @@ func (r *Recognizer) FindAll(text string, sents []parley.Sentence, published tim
 // Syrian-backed Amal militia", "an anti-Syria journalist", "a
 // London-based group". The state is no party to what the phrase does.
 func affiliation(text string, m parley.Mention) bool {
-	after := strings.ToLower(text[m.Span.End:min(len(text), m.Span.End+12)])
+	after := text[m.Span.End:min(len(text), m.Span.End+12)]
 	if m.Kind == parley.MentionOrg {
 		// "NATO-member Norway", "EU member Croatia": the state acts.
 		next := m.Span.End + len(" member ")
-		return strings.HasPrefix(after, "-member ") ||
-			strings.HasPrefix(after, " member ") && next < len(text) && 'A' <= text[next] && text[next] <= 'Z'
+		return hasPrefixFold(after, "-member ") ||
+			hasPrefixFold(after, " member ") && next < len(text) && 'A' <= text[next] && text[next] <= 'Z'
 	}
 	if m.Kind != parley.MentionAdjective && m.Kind != parley.MentionCountry && m.Kind != parley.MentionCapital {
 		return false
 	}
-	before := strings.ToLower(text[max(0, m.Span.Start-5):m.Span.Start])
-	for _, p := range []string{"pro-", "anti-", "non-"} {
-		if strings.HasSuffix(before, p) {
+	before := text[max(0, m.Span.Start-5):m.Span.Start]
+	for _, p := range affiliationPrefixes {
+		if len(before) >= len(p) && strings.EqualFold(before[len(before)-len(p):], p) {
 			return true
 		}
 	}
-	for _, p := range []string{"-backed", "-based", "-sponsored", "-supported", "-funded", "-trained", "-allied", "-aligned", "-leaning", "-friendly"} {
-		if strings.HasPrefix(after, p) {
+	for _, p := range affiliationSuffixes {
+		if hasPrefixFold(after, p) {
 			return true
 		}
 	}
 	return false
+}
+
+var (
+	affiliationPrefixes = []string{"pro-", "anti-", "non-"}
+	affiliationSuffixes = []string{"-backed", "-based", "-sponsored", "-supported", "-funded", "-trained", "-allied", "-aligned", "-leaning", "-friendly"}
+)
+
+// hasPrefixFold is strings.HasPrefix ignoring ASCII case.
+func hasPrefixFold(s, prefix string) bool {
+	return len(s) >= len(prefix) && strings.EqualFold(s[:len(prefix)], prefix)
 }
 
 // isAllCaps reports whether a sentence is written in capitals (a headline).
