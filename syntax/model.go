@@ -17,7 +17,6 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
-	"slices"
 	"sync"
 
 	"github.com/parley-events/parley"
@@ -43,7 +42,7 @@ type Word struct {
 const FileName = "model.gz"
 
 // Version is the weights format version; Load refuses other versions.
-const Version = 2
+const Version = 3
 
 const magic = "parley-syntax\n"
 
@@ -87,8 +86,9 @@ type Model struct {
 	// dictClasses holds the tag classes of the dictionary words, flat.
 	dictClasses []uint8
 	// finite and verbish mark the finite verb classes, and those with
-	// the auxiliaries (see repairVerb).
+	// the auxiliaries (see repairVerb); finites lists the first.
 	verbish, finite []bool
+	finites         []int32
 	// relSets holds for each key relKey(head tag, dependent tag, direction)
 	// the relations seen in training, none when any may be chosen.
 	relSets classSets
@@ -119,6 +119,7 @@ type scratch struct {
 	buf    []byte
 	lx     []lex
 	tags   []int32
+	repair []verbGap
 	feats  []uint64
 	scores []int32
 	st     pstate
@@ -261,10 +262,14 @@ func read(r io.Reader) (*Model, error) {
 func (m *Model) buildClasses() {
 	m.verbish = make([]bool, len(m.hdr.UPOS))
 	m.finite = make([]bool, len(m.hdr.UPOS))
+	m.finites = nil
 	for c, u := range m.hdr.UPOS {
 		x := m.hdr.XPOS[c]
 		m.finite[c] = u == "VERB" && (x == "VBD" || x == "VBP" || x == "VBZ")
 		m.verbish[c] = m.finite[c] || u == "AUX"
+		if m.finite[c] {
+			m.finites = append(m.finites, int32(c))
+		}
 	}
 }
 
@@ -347,59 +352,77 @@ func (s *scratch) lexify(words []string) {
 	s.lx[n+2], s.lx[n+3] = padLex(hashEnd), padLex(hashEnd+1)
 }
 
-// tag fills s.tags with the tag classes of the words in s.lx.
+// tag fills s.tags with the tag classes of the n words in s.lx.
 func (m *Model) tag(s *scratch, n int) {
-	tagWith(m.tagger, m.dict, m.dictClasses, s, n)
-	s.scores = grow(s.scores, max(m.tagger.nClass, m.labeler.nClass, nMoves))
-}
-
-// tagWith tags the n words of s.lx with the weights t and dictionary d,
-// whose values index classes.
-func tagWith(t *table, d *wordDict, classes []uint8, s *scratch, n int) {
 	s.tags = grow(s.tags, n)
-	tagFrom(t, d, classes, s, n, 0)
+	s.repair = grow(s.repair, n)
+	m.tagFrom(s, n, 0)
 }
 
-// tagFrom tags words from..n-1 of s, the tags before from being set.
-func tagFrom(t *table, d *wordDict, classes []uint8, s *scratch, n, from int) {
-	s.scores = grow(s.scores, t.nClass)
-	p1, p2 := history(s.tags, from)
+// tagFrom tags words from..n-1 of s, the tags before from being set. For
+// every word it notes in s.repair the finite-verb class that scored
+// closest to the chosen one (see repairVerb).
+func (m *Model) tagFrom(s *scratch, n, from int) {
+	t := m.tagger
+	track := len(m.verbish) == t.nClass
+	p1 := previous(s.tags, from)
 	for i := from; i < n; i++ {
 		var c int32
-		v, ok := d.get(s.lx[i+2].word)
-		cands := classes[:0]
+		v, ok := m.dict.get(s.lx[i+2].word)
+		cands := m.dictClasses[:0]
 		if ok {
-			cands = classes[v>>8 : v>>8+v&0xff]
+			cands = m.dictClasses[v>>8 : v>>8+v&0xff]
 		}
+		s.repair[i] = verbGap{class: -1}
 		switch {
 		case len(cands) == 1:
 			c = int32(cands[0])
 		case len(cands) > 1:
-			s.feats = tagFeatures(s.feats[:0], s.lx, i, p1, p2)
-			t.scoreSome(s.feats, cands, s.scores)
-			c = int32(cands[argmax(s.scores[:len(cands)])])
+			s.feats = tagFeatures(s.feats[:0], s.lx, i, p1)
+			s.scores = t.score(s.feats, s.scores)
+			c = argmaxOf(s.scores, cands)
+			if track {
+				for _, k := range cands {
+					if m.finite[k] {
+						s.repair[i].consider(s.scores, c, int32(k))
+					}
+				}
+			}
 		default:
-			s.feats = tagFeatures(s.feats[:0], s.lx, i, p1, p2)
-			t.score(s.feats, s.scores)
-			c = argmax(s.scores[:t.nClass])
+			s.feats = tagFeatures(s.feats[:0], s.lx, i, p1)
+			s.scores = t.score(s.feats, s.scores)
+			c = argmax(s.scores)
+			if track {
+				for _, k := range m.finites {
+					s.repair[i].consider(s.scores, c, k)
+				}
+			}
 		}
 		s.tags[i] = c
-		p2, p1 = p1, uint64(c)
+		p1 = uint64(c)
 	}
 }
 
-// history returns the tag features of the two words before word i.
-func history(tags []int32, i int) (p1, p2 uint64) {
-	p1, p2 = uint64(tagStart), uint64(tagStart+1)
-	if i >= 1 {
-		p1 = uint64(tags[i-1])
+// verbGap is a word's finite-verb class that scored closest to the class
+// chosen for it, and by how much less; class is -1 when it has none.
+type verbGap struct {
+	class, gap int32
+}
+
+// consider takes finite-verb class k into account, given the scores and
+// the chosen class c; of equal gaps the first is kept.
+func (g *verbGap) consider(scores []int32, c, k int32) {
+	if gap := scores[c] - scores[k]; g.class < 0 || gap < g.gap {
+		*g = verbGap{k, gap}
 	}
-	if i >= 2 {
-		p2 = uint64(tags[i-2])
-	} else if i == 1 {
-		p2 = uint64(tagStart)
+}
+
+// previous returns the tag feature of the word before word i.
+func previous(tags []int32, i int) uint64 {
+	if i == 0 {
+		return tagStart
 	}
-	return p1, p2
+	return uint64(tags[i-1])
 }
 
 // declarative reports a sentence that should have a finite verb: eight
@@ -414,9 +437,9 @@ func declarative(words []string) bool {
 // verb one: the word whose best finite-verb reading scores closest to its
 // chosen tag becomes that verb, and the words after it are tagged again
 // ("Some Syrians view talks with Moscow as a necessity." reads "view" as a
-// noun otherwise).
+// noun otherwise). The readings were noted while tagging.
 func (m *Model) repairVerb(s *scratch, n int) {
-	if m.tagger == nil || len(m.finite) != m.tagger.nClass {
+	if len(m.verbish) != m.tagger.nClass {
 		return
 	}
 	for _, c := range s.tags[:n] {
@@ -424,32 +447,17 @@ func (m *Model) repairVerb(s *scratch, n int) {
 			return
 		}
 	}
-	t := m.tagger
-	s.scores = grow(s.scores, t.nClass)
-	bestI, bestC, bestGap := -1, int32(-1), int32(0)
-	for i := range n {
-		var cands []uint8
-		if v, ok := m.dict.get(s.lx[i+2].word); ok {
-			cands = m.dictClasses[v>>8 : v>>8+v&0xff]
-		}
-		p1, p2 := history(s.tags, i)
-		s.feats = tagFeatures(s.feats[:0], s.lx, i, p1, p2)
-		t.score(s.feats, s.scores)
-		top := s.scores[s.tags[i]]
-		for c := range t.nClass {
-			if !m.finite[c] || (cands != nil && !slices.Contains(cands, uint8(c))) {
-				continue
-			}
-			if gap := top - s.scores[c]; bestI < 0 || gap < bestGap {
-				bestI, bestC, bestGap = i, int32(c), gap
-			}
+	best := -1
+	for i, g := range s.repair[:n] {
+		if g.class >= 0 && (best < 0 || g.gap < s.repair[best].gap) {
+			best = i
 		}
 	}
-	if bestI < 0 {
+	if best < 0 {
 		return
 	}
-	s.tags[bestI] = bestC
-	tagFrom(t, m.dict, m.dictClasses, s, n, bestI+1)
+	s.tags[best] = s.repair[best].class
+	m.tagFrom(s, n, best+1)
 }
 
 // parse runs the parser over the tagged words in s.
@@ -457,9 +465,16 @@ func (m *Model) parse(s *scratch) {
 	st := &s.st
 	st.reset(s.lx[2:], s.tags)
 	for !st.done() {
-		s.feats = st.moveFeatures(s.feats[:0])
-		scores := m.mover.score3(s.feats)
-		move := bestValid(scores[:], st.valid())
+		// A sixth of the moves are the only valid one (the first SHIFT,
+		// and all moves once the buffer holds only the root): those are
+		// not scored.
+		v := st.valid()
+		move := only(v)
+		if move < 0 {
+			s.feats = st.moveFeatures(s.feats[:0])
+			scores := m.mover.score3(s.feats)
+			move = bestValid(scores[:], v)
+		}
 		var rel int32
 		if move != shift {
 			h, d := st.arc(move)
@@ -485,13 +500,13 @@ func (m *Model) label(s *scratch, h, d int32) int32 {
 		return int32(cands[0])
 	default:
 		s.feats = st.labelFeatures(s.feats[:0], h, d)
-		m.labeler.scoreSome(s.feats, cands, s.scores)
-		return int32(cands[argmax(s.scores[:len(cands)])])
+		s.scores = m.labeler.scoreSome(s.feats, cands, s.scores)
+		return argmaxOf(s.scores, cands)
 	}
 	s.feats = st.labelFeatures(s.feats[:0], h, d)
-	m.labeler.score(s.feats, s.scores)
+	s.scores = m.labeler.score(s.feats, s.scores)
 	best, bi := int32(0), int32(-1)
-	for i, v := range s.scores[:m.labeler.nClass] {
+	for i, v := range s.scores {
 		if int32(i) != m.root && (bi < 0 || v > best) {
 			best, bi = v, int32(i)
 		}
@@ -507,6 +522,32 @@ func argmax(scores []int32) int32 {
 		}
 	}
 	return int32(bi)
+}
+
+// argmaxOf returns the class of classes with the highest score, the
+// first of them on a tie.
+func argmaxOf(scores []int32, classes []uint8) int32 {
+	bc := classes[0]
+	for _, c := range classes[1:] {
+		if scores[c] > scores[bc] {
+			bc = c
+		}
+	}
+	return int32(bc)
+}
+
+// only returns the one valid move, or -1 when there are several.
+func only(v [nMoves]bool) int {
+	m := -1
+	for i, ok := range v {
+		if ok {
+			if m >= 0 {
+				return -1
+			}
+			m = i
+		}
+	}
+	return m
 }
 
 func bestValid[S int32 | float32](scores []S, v [nMoves]bool) int {

@@ -10,9 +10,11 @@ package syntax
 const tagStart = 2000
 
 // tagFeatures appends the features of word i given the lexical hashes lx
-// (padded with two entries on each side: word i is lx[i+2]) and the classes
-// of the two previous words.
-func tagFeatures(feats []uint64, lx []lex, i int, p1, p2 uint64) []uint64 {
+// (padded with two entries on each side: word i is lx[i+2]) and the class
+// of the previous word. (Features of the class two words back, of the
+// previous word and its suffix, and of the next word with the previous
+// class took time and did not help.)
+func tagFeatures(feats []uint64, lx []lex, i int, p1 uint64) []uint64 {
 	w := &lx[i+2]
 	m1, m2 := &lx[i+1], &lx[i]
 	n1, n2 := &lx[i+3], &lx[i+4]
@@ -25,12 +27,12 @@ func tagFeatures(feats []uint64, lx []lex, i int, p1, p2 uint64) []uint64 {
 		f1(202, w.word), f1(203, w.tail), f1(204, w.shape), f2(205, w.shape, first),
 		f1(206, w.pre1), f1(207, w.pre3), f1(208, w.suf1), f1(209, w.suf2),
 		f1(210, w.suf3), f1(211, w.suf4),
-		f1(212, p1), f1(213, p2), f2(214, p1, p2), f2(215, p1, w.word),
-		f1(216, m1.word), f1(217, m1.suf3), f1(218, m2.word),
+		f1(212, p1), f2(215, p1, w.word),
+		f1(218, m2.word),
 		f1(219, n1.word), f1(220, n1.suf3), f1(221, n2.word), f1(222, n1.shape),
 		f2(223, p1, w.suf3),
-		f2(224, w.word, n1.word), f2(225, m1.word, w.word), f2(226, p1, n1.word),
-		f2(227, w.word, w.shape), f1(228, n2.suf3), f1(229, m1.shape), f3(230, p1, p2, w.word),
+		f2(224, w.word, n1.word), f2(225, m1.word, w.word),
+		f2(227, w.word, w.shape), f1(228, n2.suf3), f1(229, m1.shape),
 	)
 }
 

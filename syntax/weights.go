@@ -7,75 +7,362 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"math/bits"
 )
 
 // table is a hashed linear model at run time: for every bucket a row of
-// one int16 weight per class. A feature's bucket is its hash masked by
+// one int8 weight per class. A feature's bucket is its hash masked by
 // mask; collisions are tolerated (the hashing trick).
+//
+// The rows are laid out for the cache. A table of up to directMax weights
+// (the moves, the relations) is stored whole, a row for every bucket, each
+// at hand in one read. A larger one (the tags: 2^18 × 74 would be 19 MB)
+// stores only the rows holding a non-zero weight, numbered by rank among
+// the buckets that have one, so that a bucket costs two bits and an empty
+// row nothing. Most rows hold a few weights (the features of rare words)
+// and are stored sparsely, each weight with its class, in a slot of 16
+// bytes when they fit; rows with many weights (the suffixes, the shapes,
+// the previous tag: features of every word) are stored whole, a byte a
+// class, and summed eight classes at a time.
 type table struct {
 	bits   uint
 	mask   uint64
 	nClass int
-	w      []int16
 	rows   int // rows holding a non-zero weight
+	// w holds the rows of a direct table, nClass weights for every
+	// bucket.
+	direct bool
+	w      []int8
+	// index has a word for each block of 32 buckets: a bit for each
+	// bucket that has a row (the low 32 bits) and the number of rows of
+	// the buckets before the block (the high 32).
+	index []uint64
+	// slot[2r:2r+2] holds or locates row r. A sparse row is a list of n
+	// entries, each a class in the upper 8 bits and a weight in the lower;
+	// n is in bits 48-55 of the first word. Up to seven entries are held
+	// in the slot, three in bits 0-47 of the first word and four in the
+	// second; more are ent[i:i+n], i in bits 0-31. When the wholeRow bit
+	// is set, the row is lanes[i*words:(i+1)*words], i in bits 0-31, with
+	// the weight of class c plus 128 in byte c%8 of word c/8.
+	slot  []uint64
+	ent   []uint16
+	lanes []uint64
+	words int // words of a row stored whole: (nClass+7)/8
 }
 
+const (
+	// directMax is the most weights of a table stored whole: 8 MB, which
+	// a move table of 2^21 buckets (6 MB) and a relation table of 2^16
+	// (3.3 MB) take, a tag table of 2^18 (19 MB) not.
+	directMax = 8 << 20
+	wholeRow  = 1 << 63
+	inline    = 7 // entries held in a slot
+)
+
+// newTable returns an empty table; its rows are added by add, then
+// finish.
 func newTable(bits uint, nClass int) *table {
-	return &table{bits: bits, mask: 1<<bits - 1, nClass: nClass, w: make([]int16, (1<<bits)*nClass)}
+	return newTableOf(bits, nClass, (1<<bits)*nClass <= directMax)
 }
 
-// score writes to scores, which must hold nClass entries, the sums of the
-// rows of feats.
-func (t *table) score(feats []uint64, scores []int32) {
-	n := t.nClass
-	scores = scores[:n:n]
-	clear(scores)
-	for _, f := range feats {
-		off := int(f&t.mask) * n
-		row := t.w[off : off+n : off+n]
-		row = row[:len(scores)]
-		i := 0
-		for ; i+4 <= len(row); i += 4 {
-			r, s := row[i:i+4:i+4], scores[i:i+4:i+4]
-			s[0] += int32(r[0])
-			s[1] += int32(r[1])
-			s[2] += int32(r[2])
-			s[3] += int32(r[3])
+// newTableOf returns an empty table stored whole (direct) or not.
+func newTableOf(bits uint, nClass int, direct bool) *table {
+	t := &table{bits: bits, mask: 1<<bits - 1, nClass: nClass, direct: direct,
+		index: make([]uint64, (1<<bits+31)/32), words: (nClass + 7) / 8}
+	if direct {
+		t.w = make([]int8, (1<<bits)*nClass)
+	}
+	return t
+}
+
+// add stores the row of bucket b, which must be above that of the last
+// row added; a row of zeros is not stored.
+func (t *table) add(b int, row []int16) error {
+	nz := 0
+	for _, v := range row {
+		if v != 0 {
+			nz++
 		}
-		for ; i < len(row); i++ {
-			scores[i] += int32(row[i])
+	}
+	if nz == 0 {
+		return nil
+	}
+	if len(t.ent)+nz > math.MaxUint32 || len(t.lanes)/t.words > math.MaxUint32 {
+		return fmt.Errorf("table of %d classes: more than %d weights", t.nClass, len(t.ent)+len(t.lanes)*8)
+	}
+	t.index[b>>5] |= 1 << (b & 31)
+	t.rows++
+	switch {
+	case t.direct:
+		for c, v := range row {
+			t.w[b*t.nClass+c] = int8(v)
+		}
+	case nz*4 >= t.nClass:
+		// Summing a sparse entry costs about four times a class of a
+		// whole row.
+		t.slot = append(t.slot, wholeRow|uint64(len(t.lanes)/t.words), 0)
+		for i := 0; i < t.words; i++ {
+			var x uint64
+			for j := range 8 {
+				v := int16(0)
+				if c := 8*i + j; c < t.nClass {
+					v = row[c]
+				}
+				x |= uint64(v+128) << (8 * j)
+			}
+			t.lanes = append(t.lanes, x)
+		}
+	default:
+		var es [inline]uint16
+		x, y := uint64(nz)<<48, uint64(0)
+		if nz > inline {
+			x |= uint64(len(t.ent))
+		}
+		k := 0
+		for c, v := range row {
+			if v == 0 {
+				continue
+			}
+			e := uint16(c)<<8 | uint16(uint8(v))
+			if nz > inline {
+				t.ent = append(t.ent, e)
+			} else {
+				es[k] = e
+			}
+			k++
+		}
+		if nz <= inline {
+			x |= uint64(es[0]) | uint64(es[1])<<16 | uint64(es[2])<<32
+			y = uint64(es[3]) | uint64(es[4])<<16 | uint64(es[5])<<32 | uint64(es[6])<<48
+		}
+		t.slot = append(t.slot, x, y)
+	}
+	return nil
+}
+
+// finish counts the rows before each block of buckets once all rows are
+// added.
+func (t *table) finish() {
+	n := uint64(0)
+	for k, x := range t.index {
+		occ := x & 0xffffffff
+		t.index[k] = n<<32 | occ
+		n += uint64(bits.OnesCount64(occ))
+	}
+}
+
+// ones32 counts the bits set in v. (bits.OnesCount32 is one instruction
+// only from GOAMD64=v2; before, its fallback call makes the compiler keep
+// the scoring loop's variables in memory.)
+func ones32(v uint32) int {
+	v -= v >> 1 & 0x55555555
+	v = v&0x33333333 + v>>2&0x33333333
+	return int((v + v>>4) & 0x0f0f0f0f * 0x01010101 >> 24)
+}
+
+// each calls fn with the bucket and the row of every stored row, in
+// bucket order; row is reused between calls.
+func (t *table) each(fn func(b int, row []int16)) {
+	row := make([]int16, t.nClass)
+	r := 0
+	for k, x := range t.index {
+		occ := x & 0xffffffff
+		for occ != 0 {
+			j := bits.TrailingZeros64(occ)
+			occ &= occ - 1
+			clear(row)
+			switch {
+			case t.direct:
+				b := k<<5 | j
+				for i, v := range t.w[b*t.nClass : (b+1)*t.nClass] {
+					row[i] = int16(v)
+				}
+			case t.slot[2*r]&wholeRow != 0:
+				ws := t.lanes[int(uint32(t.slot[2*r]))*t.words:]
+				for c := range row {
+					row[c] = int16(ws[c/8]>>(8*(c%8))&0xff) - 128
+				}
+			default:
+				var buf [inline]uint16
+				for _, e := range t.entries(t.slot[2*r], t.slot[2*r+1], &buf) {
+					row[e>>8] = int16(int8(e))
+				}
+			}
+			fn(k<<5|j, row)
+			r++
 		}
 	}
 }
 
+// entries returns the entries of the sparse row in slot x, y, using buf
+// for those held in the slot.
+func (t *table) entries(x, y uint64, buf *[inline]uint16) []uint16 {
+	n := int(x >> 48 & 0xff)
+	if n > inline {
+		i := int(uint32(x))
+		return t.ent[i : i+n]
+	}
+	for j := range n {
+		if j < 3 {
+			buf[j] = uint16(x >> (16 * j))
+		} else {
+			buf[j] = uint16(y >> (16 * (j - 3)))
+		}
+	}
+	return buf[:n]
+}
+
+// score returns the sums of the rows of feats, one per class, in scores
+// (grown when it holds fewer than nClass).
+func (t *table) score(feats []uint64, scores []int32) []int32 {
+	n := t.nClass
+	scores = grow(scores, n)
+	clear(scores)
+	if t.direct {
+		for _, f := range feats {
+			b := int(f & t.mask)
+			for i, v := range t.w[b*n : b*n+n] {
+				scores[i] += int32(v)
+			}
+		}
+		return scores
+	}
+	// The rows are located first, then summed, so that the reads of
+	// different rows are in flight together rather than one after the
+	// other.
+	index, mask, slot := t.index, t.mask, t.slot
+	var (
+		slots [32][2]uint64
+		// The bytes of the rows stored whole are summed in 16-bit lanes,
+		// those of the even classes and those of the odd ones.
+		acc   [2][32]uint64
+		even  = acc[0][:t.words]
+		odd   = acc[1][:t.words]
+		whole = 0 // rows summed in the lanes
+	)
+	for len(feats) > 0 {
+		chunk := feats[:min(len(feats), len(slots))]
+		feats = feats[len(chunk):]
+		k := 0
+		for _, f := range chunk {
+			b := f & mask
+			x := index[b>>5]
+			bit := uint64(1) << (b & 31)
+			if x&bit != 0 {
+				r := int(x>>32) + ones32(uint32(x&(bit-1)))
+				slots[k] = [2]uint64(slot[2*r : 2*r+2])
+				k++
+			}
+		}
+		for _, s := range slots[:k] {
+			x, y := s[0], s[1]
+			if x&wholeRow != 0 {
+				i := int(uint32(x)) * len(even)
+				for j, z := range t.lanes[i : i+len(even)] {
+					even[j] += z & 0x00ff00ff00ff00ff
+					odd[j] += z >> 8 & 0x00ff00ff00ff00ff
+				}
+				// A 16-bit lane holds the sum of 257 bytes.
+				if whole++; whole == 256 {
+					t.flush(scores, even, odd, whole)
+					whole = 0
+				}
+				continue
+			}
+			n := int(x >> 48)
+			if n > inline {
+				i := int(uint32(x))
+				for _, e := range t.ent[i : i+n] {
+					scores[e>>8] += int32(int8(e))
+				}
+				continue
+			}
+			for j := range n {
+				if j == 3 {
+					x = y
+				}
+				e := uint16(x)
+				scores[e>>8] += int32(int8(e))
+				x >>= 16
+			}
+		}
+	}
+	if whole > 0 {
+		t.flush(scores, even, odd, whole)
+	}
+	return scores
+}
+
+// scoreSome returns the sums of the rows of feats for the classes given,
+// in scores (grown to nClass when shorter) at the classes' places; the
+// others hold any value. Only a direct table sums the classes alone.
+func (t *table) scoreSome(feats []uint64, classes []uint8, scores []int32) []int32 {
+	if !t.direct {
+		return t.score(feats, scores)
+	}
+	n := t.nClass
+	scores = grow(scores, n)
+	for _, c := range classes {
+		scores[c] = 0
+	}
+	for _, f := range feats {
+		b := int(f & t.mask)
+		row := t.w[b*n : b*n+n]
+		for _, c := range classes {
+			scores[c] += int32(row[c])
+		}
+	}
+	return scores
+}
+
+// flush adds to scores the sums of the rows in the lanes, of which there
+// are rows, and clears the lanes.
+func (t *table) flush(scores []int32, even, odd []uint64, rows int) {
+	off := int32(128 * rows)
+	for i := range even {
+		e, o := even[i], odd[i]
+		c := 8 * i
+		if c+8 <= len(scores) {
+			s := scores[c : c+8 : c+8]
+			s[0] += int32(e&0xffff) - off
+			s[1] += int32(o&0xffff) - off
+			s[2] += int32(e>>16&0xffff) - off
+			s[3] += int32(o>>16&0xffff) - off
+			s[4] += int32(e>>32&0xffff) - off
+			s[5] += int32(o>>32&0xffff) - off
+			s[6] += int32(e>>48) - off
+			s[7] += int32(o>>48) - off
+		} else {
+			for j := range len(scores) - c {
+				lane := e
+				if j%2 == 1 {
+					lane = o
+				}
+				scores[c+j] += int32(lane>>(16*(j/2))&0xffff) - off
+			}
+		}
+		even[i], odd[i] = 0, 0
+	}
+}
+
 // score3 returns the sums of the rows of feats in a table of three
-// classes (the moves), kept in registers.
-func (t *table) score3(feats []uint64) (s [3]int32) {
+// classes (the moves).
+func (t *table) score3(feats []uint64) [3]int32 {
+	if !t.direct {
+		var s [3]int32
+		t.score(feats, s[:0])
+		return s
+	}
 	var a, b, c int32
 	w, mask := t.w, t.mask
 	for _, f := range feats {
-		off := int(f&mask) * 3
-		row := w[off : off+3 : off+3]
+		i := int(f&mask) * 3
+		row := w[i : i+3 : i+3]
 		a += int32(row[0])
 		b += int32(row[1])
 		c += int32(row[2])
 	}
 	return [3]int32{a, b, c}
-}
-
-// scoreSome writes to scores[j] the sum over the rows of feats of the
-// weight of class classes[j]: the scores of a few candidate classes.
-func (t *table) scoreSome(feats []uint64, classes []uint8, scores []int32) {
-	scores = scores[:len(classes)]
-	clear(scores)
-	n := t.nClass
-	for _, f := range feats {
-		off := int(f&t.mask) * n
-		row := t.w[off : off+n : off+n]
-		for j, c := range classes {
-			scores[j] += int32(row[c])
-		}
-	}
 }
 
 // trainTable is a hashed averaged perceptron during training. Averaging
@@ -88,11 +375,49 @@ type trainTable struct {
 	w      []float32
 	u      []float64
 	c      float64 // updates seen + 1
+	// seen counts the features of each bucket in a first pass over the
+	// training data, up to minCount; when minCount is above 1, keep
+	// leaves out the features of buckets seen fewer times.
+	seen     []uint16
+	minCount int
 }
 
-func newTrainTable(bits uint, nClass int) *trainTable {
+// newTrainTable returns an empty table; minCount > 1 asks for a first
+// pass of count before training.
+func newTrainTable(bits uint, nClass, minCount int) *trainTable {
 	n := (1 << bits) * nClass
-	return &trainTable{bits: bits, mask: 1<<bits - 1, nClass: nClass, w: make([]float32, n), u: make([]float64, n), c: 1}
+	t := &trainTable{bits: bits, mask: 1<<bits - 1, nClass: nClass, w: make([]float32, n), u: make([]float64, n), c: 1}
+	if minCount > 1 {
+		t.minCount = min(minCount, math.MaxUint16)
+		t.seen = make([]uint16, 1<<bits)
+	}
+	return t
+}
+
+// counting reports whether the table wants a first pass of count.
+func (t *trainTable) counting() bool { return t.minCount > 1 }
+
+// count counts feats in the first pass.
+func (t *trainTable) count(feats []uint64) {
+	for _, f := range feats {
+		if b := f & t.mask; int(t.seen[b]) < t.minCount {
+			t.seen[b]++
+		}
+	}
+}
+
+// keep removes from feats, in place, those of rare buckets.
+func (t *trainTable) keep(feats []uint64) []uint64 {
+	if t.minCount <= 1 {
+		return feats
+	}
+	out := feats[:0]
+	for _, f := range feats {
+		if int(t.seen[f&t.mask]) >= t.minCount {
+			out = append(out, f)
+		}
+	}
+	return out
 }
 
 // score writes the current (not averaged) scores of feats.
@@ -142,39 +467,31 @@ func (t *trainTable) update(feats []uint64, good, bad int) {
 // tick counts one training example.
 func (t *trainTable) tick() { t.c++ }
 
-// average returns the averaged weights quantized to int16: weights are
-// scaled so that the largest magnitude maps to 32000 and those that round
-// to zero are dropped.
-func (t *trainTable) average() *table {
-	avg := make([]float64, len(t.w))
+// average returns the averaged weights quantized to int8: weights are
+// scaled so that the largest magnitude maps to 127 and those that round
+// to zero are dropped. (Clipping the largest weights to give the others
+// more levels costs accuracy; rounding the small ones does not.)
+func (t *trainTable) average() (*table, error) {
+	avg := func(i int) float64 { return float64(t.w[i]) - t.u[i]/t.c }
 	maxAbs := 0.0
-	for i, w := range t.w {
-		a := float64(w) - t.u[i]/t.c
-		avg[i] = a
-		maxAbs = max(maxAbs, math.Abs(a))
+	for i := range t.w {
+		maxAbs = max(maxAbs, math.Abs(avg(i)))
 	}
 	q := newTable(t.bits, t.nClass)
-	if maxAbs == 0 {
-		return q
-	}
-	scale := 32000 / maxAbs
-	for i, a := range avg {
-		q.w[i] = int16(math.Round(a * scale))
-	}
-	q.countRows()
-	return q
-}
-
-func (t *table) countRows() {
-	t.rows = 0
-	for off := 0; off < len(t.w); off += t.nClass {
-		for _, v := range t.w[off : off+t.nClass] {
-			if v != 0 {
-				t.rows++
-				break
+	if maxAbs > 0 {
+		scale := 127 / maxAbs
+		row := make([]int16, t.nClass)
+		for b := range 1 << t.bits {
+			for c := range row {
+				row[c] = int16(math.Round(avg(b*t.nClass+c) * scale))
+			}
+			if err := q.add(b, row); err != nil {
+				return nil, err
 			}
 		}
 	}
+	q.finish()
+	return q, nil
 }
 
 // write stores the table sparsely: bits and classes, then for every
@@ -190,19 +507,15 @@ func (t *table) write(w *bufio.Writer) error {
 	put(uint64(t.nClass))
 	put(uint64(t.rows))
 	prev := -1
-	for b := 0; b < 1<<t.bits; b++ {
-		row := t.w[b*t.nClass : (b+1)*t.nClass]
+	t.each(func(b int, row []int16) {
+		put(uint64(b - prev))
+		prev = b
 		nz := 0
 		for _, v := range row {
 			if v != 0 {
 				nz++
 			}
 		}
-		if nz == 0 {
-			continue
-		}
-		put(uint64(b - prev))
-		prev = b
 		put(uint64(nz))
 		last := -1
 		for c, v := range row {
@@ -213,7 +526,7 @@ func (t *table) write(w *bufio.Writer) error {
 				w.Write(buf[:n])
 			}
 		}
-	}
+	})
 	return nil
 }
 
@@ -229,7 +542,7 @@ func readTable(r *bufio.Reader) (*table, error) {
 		}
 		return v, nil
 	}
-	bits, err := get("table bits", 26)
+	nBits, err := get("table bits", 26)
 	if err != nil {
 		return nil, err
 	}
@@ -240,26 +553,30 @@ func readTable(r *bufio.Reader) (*table, error) {
 	if nClass == 0 {
 		return nil, errors.New("table has no classes")
 	}
-	rows, err := get("row count", 1<<bits)
+	rows, err := get("row count", 1<<nBits)
 	if err != nil {
 		return nil, err
 	}
-	t := newTable(uint(bits), int(nClass))
-	t.rows = int(rows)
+	t := newTable(uint(nBits), int(nClass))
+	row := make([]int16, nClass)
 	b := -1
 	for range rows {
-		gap, err := get("bucket gap", 1<<bits)
+		gap, err := get("bucket gap", 1<<nBits)
 		if err != nil {
 			return nil, err
 		}
 		b += int(gap)
-		if gap == 0 || b >= 1<<bits {
+		if gap == 0 || b >= 1<<nBits {
 			return nil, fmt.Errorf("bucket %d out of order or range", b)
 		}
 		nz, err := get("row size", nClass)
 		if err != nil {
 			return nil, err
 		}
+		if nz == 0 {
+			return nil, fmt.Errorf("bucket %d: empty row", b)
+		}
+		clear(row)
 		c := -1
 		for range nz {
 			cg, err := get("class gap", nClass)
@@ -274,12 +591,16 @@ func readTable(r *bufio.Reader) (*table, error) {
 			if err != nil {
 				return nil, fmt.Errorf("bucket %d: reading weight: %w", b, noEOF(err))
 			}
-			if v < math.MinInt16 || v > math.MaxInt16 {
-				return nil, fmt.Errorf("bucket %d: weight %d out of int16 range", b, v)
+			if v == 0 || v < math.MinInt8 || v > math.MaxInt8 {
+				return nil, fmt.Errorf("bucket %d: weight %d out of int8 range or zero", b, v)
 			}
-			t.w[b*int(nClass)+c] = int16(v)
+			row[c] = int16(v)
+		}
+		if err := t.add(b, row); err != nil {
+			return nil, err
 		}
 	}
+	t.finish()
 	return t, nil
 }
 

@@ -36,6 +36,7 @@ func run(_ context.Context, args []string, stdout, stderr io.Writer) error {
 	split := fl.String("split", "test", "file evaluated: test or dev")
 	limit := fl.Int("n", 0, "train on the first n sentences only (0: all), for quick experiments")
 	cfg := syntax.DefaultTrainConfig()
+	fl.Uint64Var(&cfg.Seed, "seed", cfg.Seed, "seed of the shuffling and the exploration")
 	fl.IntVar(&cfg.TagIters, "tag-iters", cfg.TagIters, "tagger passes")
 	fl.IntVar(&cfg.ParseIters, "parse-iters", cfg.ParseIters, "parser passes")
 	fl.UintVar(&cfg.TagBits, "tag-bits", cfg.TagBits, "log2 tagger buckets")
@@ -43,6 +44,9 @@ func run(_ context.Context, args []string, stdout, stderr io.Writer) error {
 	fl.UintVar(&cfg.LabelBits, "label-bits", cfg.LabelBits, "log2 label buckets")
 	fl.IntVar(&cfg.Folds, "folds", cfg.Folds, "jackknife folds for the parser's training tags")
 	fl.IntVar(&cfg.TagSetMinCount, "tag-set-min", cfg.TagSetMinCount, "tag words seen this often among their training classes (0: never)")
+	fl.IntVar(&cfg.TagFeatureMin, "tag-feature-min", cfg.TagFeatureMin, "learn only tagger features seen this often in a first pass (0 or 1: all)")
+	fl.IntVar(&cfg.MoveFeatureMin, "move-feature-min", cfg.MoveFeatureMin, "learn only move features seen this often in a first pass (0 or 1: all)")
+	fl.IntVar(&cfg.LabelFeatureMin, "label-feature-min", cfg.LabelFeatureMin, "learn only label features seen this often in a first pass (0 or 1: all)")
 	fl.IntVar(&cfg.RelSetMinCount, "rel-set-min", cfg.RelSetMinCount, "label arcs whose tag pair was seen this often among its training relations (0: never)")
 	if err := fl.Parse(args); err != nil {
 		return err
