@@ -985,10 +985,19 @@ func (w *work) synPrune(trs []*trigger) {
 				}
 			}
 		}
-		if w.inPurpose(n, isTrig, t) {
+		if w.inPurpose(n, isTrig, t) || !t.r.noun && w.planContent(n) {
 			t.dropped = true
 		}
 	}
+}
+
+// planContent reports a verb that is the content of a plan noun ("the
+// ICRC's initiative to assist in Suwayda", "an attempt to mediate"): what
+// is planned is not an event, whatever tag the parser gave the noun.
+func (w *work) planContent(v int) bool {
+	base, _ := w.rel(v)
+	h := w.head(v)
+	return (base == "xcomp" || base == "acl") && h >= 0 && !w.isVerb(h) && w.markedTo(v) && w.is("plan", h) && len(w.kids(h, "cop")) == 0
 }
 
 // assuredClause returns the verb of a complement clause of v that assures
