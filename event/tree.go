@@ -315,6 +315,16 @@ func (w *work) synSubject(v int) (actor, patient parties, passive bool) {
 		}
 		return parties{}, parties{}, false // a subject that names no actor
 	}
+	// "a day after Lavrentiev held talks": the parser may read "after
+	// Lavrentiev" as a phrase and leave the verb without a subject; a
+	// mention right before the verb, after a subordinating word, is it.
+	for _, o := range w.kids(v, "obl") {
+		if o < v && w.ment[o] >= 0 && w.sm[w.ment[o]].end == v && w.c.single["subordinator"][w.caseOf(o)] {
+			if p := w.argument(o, v); !p.empty() {
+				return p, parties{}, false
+			}
+		}
+	}
 	return w.inherited(v), parties{}, false
 }
 
