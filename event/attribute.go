@@ -934,22 +934,12 @@ func (w *work) refer(person bool) parties {
 		// it does not know ("Mrs Haley said she...").
 		return parties{}
 	}
-	from := 0
-	{
-		if w.prevS == nil || w.unknownOpener(w.prevS) {
-			return parties{}
-		}
-		from = w.prevS.Span.Start
+	if w.prevS == nil || w.unknownOpener(w.prevS) {
+		return parties{}
 	}
-	for i := len(w.all) - 1; i >= 0; i-- {
+	for i := len(w.all) - 1; i >= 0 && w.all[i].Span.Start >= w.prevS.Span.Start; i-- {
 		m := &w.all[i]
-		if m.Span.Start < from {
-			break
-		}
-		if m.Span.Start >= w.s.Span.Start || m.Possessive {
-			continue
-		}
-		if (m.Kind == parley.MentionPerson) == person {
+		if m.Span.Start < w.s.Span.Start && !m.Possessive && m.Kind != parley.MentionPerson {
 			return parties{ref: m}
 		}
 	}
