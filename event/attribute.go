@@ -534,7 +534,7 @@ func (w *work) attribute(trs []*trigger, ti int) (parley.Event, bool) {
 	}
 	if len(recs) == 0 && len(acts) < 2 && w.c.single["dyadic"][strings.ToLower(cat)] && !refusal &&
 		!(cat == "CONSULT" && mode == "visit" && w.placeNamedAfter(t) && !military(acts)) &&
-		!(cat == "THREATEN" && forcefulThreat[mode] && synDone && w.placedAfter(t)) {
+		!(cat == "THREATEN" && plover.ForcefulThreat(mode) && synDone && w.placedAfter(t)) {
 		// "rejecting the notion", "welcoming an official": a meeting,
 		// request or rejection with no one on the other side is a
 		// stance, not an event. A visit to a place ("arrived in Amman")
@@ -666,10 +666,6 @@ func (w *work) placeNamedAfter(t *trigger) bool {
 	}
 	return j < len(w.toks) && w.ment[j] < 0 && isUpper(w.a.Text[w.toks[j].Span.Start])
 }
-
-// forcefulThreat are the THREATEN modes of a threatened attack or
-// coercion.
-var forcefulThreat = map[string]bool{"violence": true, "arrest": true, "territory": true, "restrict": true}
 
 // placedAfter reports a place preposition followed by a proper name that
 // is no actor mention after the trigger in its clause: "in Algiers".

@@ -232,7 +232,7 @@ func unhosted(e *parley.Event) bool {
 // ("threatened to impose a curfew in Algiers") that the place stage could
 // not give a target: a threat needs one.
 func untargeted(e *parley.Event) bool {
-	return e.Type == "THREATEN" && place.ForcefulThreat(e.Mode) && len(e.Recipients) == 0 && len(e.Actors) < 2
+	return e.Type == "THREATEN" && plover.ForcefulThreat(e.Mode) && len(e.Recipients) == 0 && len(e.Actors) < 2
 }
 
 // placeTarget gives an attack or a coercive act that names no recipient
@@ -243,7 +243,7 @@ func untargeted(e *parley.Event) bool {
 // event's own sentence names counts (the place stage gives these events no
 // other).
 func placeTarget(e *parley.Event) {
-	forceful := e.Type == "ASSAULT" || e.Type == "COERCE" || e.Type == "THREATEN" && place.ForcefulThreat(e.Mode)
+	forceful := e.Type == "ASSAULT" || e.Type == "COERCE" || e.Type == "THREATEN" && plover.ForcefulThreat(e.Mode)
 	if !forceful || len(e.Recipients) > 0 || e.Place == nil || e.Place.Country == "" {
 		return
 	}

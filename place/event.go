@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/parley-events/parley"
+	"github.com/parley-events/parley/plover"
 )
 
 // placePreps put the place of an action after them: "met in Moscow",
@@ -73,15 +74,6 @@ var material = map[string]bool{
 	"ASSAULT": true, "COERCE": true, "MOBILIZE": true, "RETREAT": true, "AID": true,
 }
 
-// forcefulThreat are the THREATEN modes of a threatened attack or
-// coercion: like the act, the threat is placed by its own sentence only
-// ("threatened to impose a curfew in Algiers").
-var forcefulThreat = map[string]bool{"violence": true, "arrest": true, "territory": true, "restrict": true}
-
-// ForcefulThreat reports a THREATEN mode of a threatened attack or
-// coercion (violence, arrest, territory, restrict).
-func ForcefulThreat(mode string) bool { return forcefulThreat[mode] }
-
 // EventPlace picks where the event of sentence sent, named by the trigger
 // span, happened, for an event whose category and actors are not known:
 // a place of its own clause (see [Gazetteer.EventPlaceFor]), else, when
@@ -147,7 +139,8 @@ func (g *Gazetteer) EventPlaceFor(ms []Mention, actors []parley.Mention, sents [
 		return nil
 	}
 	s := sents[sent]
-	mat := material[e.Type] || e.Type == "THREATEN" && forcefulThreat[e.Mode]
+	// A threat of force, like the act, is placed by its own sentence only.
+	mat := material[e.Type] || e.Type == "THREATEN" && plover.ForcefulThreat(e.Mode)
 	if m := g.ownPlace(ms, s, e.Trigger, text, mat, e.Type == "ASSAULT" || e.Type == "COERCE"); m != nil {
 		return toPlace(m.Feature)
 	}
