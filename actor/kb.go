@@ -862,6 +862,21 @@ func roleOn(p Person, day time.Time, code, title string) Role {
 	return r
 }
 
+// placeRow returns the name (in column col) and the state code of a row of
+// regions.tsv or homelands.tsv, reporting a row that lacks either.
+func (kb *KB) placeRow(t *table, r row, col string, errs *errorList) (name, code string, ok bool) {
+	name, code = r.get(col), r.get("code")
+	switch {
+	case name == "":
+		errs.at(t, r, "no %s name", col)
+		return "", "", false
+	case !kb.actorCode(code):
+		errs.at(t, r, "%s: code %q is not a country's alpha-3", name, code)
+		return "", "", false
+	}
+	return name, code, true
+}
+
 // loadHomelands reads homelands.tsv.
 func (kb *KB) loadHomelands(fsys fs.FS, errs *errorList) {
 	t, ok := readTable(fsys, ".", homelandsFile, []string{"name", "code"}, true, errs)
@@ -870,13 +885,8 @@ func (kb *KB) loadHomelands(fsys fs.FS, errs *errorList) {
 	}
 	kb.homelands = map[string]string{}
 	for _, r := range t.rows {
-		name, code := r.get("name"), r.get("code")
-		switch {
-		case name == "":
-			errs.at(t, r, "no name")
-			continue
-		case !kb.actorCode(code):
-			errs.at(t, r, "%s: code %q is not a country's alpha-3", name, code)
+		name, code, ok := kb.placeRow(t, r, "name", errs)
+		if !ok {
 			continue
 		}
 		k := fold(name)
@@ -903,13 +913,8 @@ func (kb *KB) loadRegions(fsys fs.FS, errs *errorList) {
 	}
 	kb.regions = map[string]string{}
 	for _, r := range t.rows {
-		name, code := r.get("region"), r.get("code")
-		switch {
-		case name == "":
-			errs.at(t, r, "no region name")
-			continue
-		case !kb.actorCode(code):
-			errs.at(t, r, "%s: code %q is not a country's alpha-3", name, code)
+		name, code, ok := kb.placeRow(t, r, "region", errs)
+		if !ok {
 			continue
 		}
 		names := r.list("abbreviations")
