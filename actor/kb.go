@@ -868,7 +868,7 @@ func (kb *KB) placeRow(t *table, r row, col string, errs *errorList) (name, code
 	name, code = r.get(col), r.get("code")
 	switch {
 	case name == "":
-		errs.at(t, r, "no %s name", col)
+		errs.at(t, r, "the %s column is empty", col)
 		return "", "", false
 	case !kb.actorCode(code):
 		errs.at(t, r, "%s: code %q is not a country's alpha-3", name, code)
