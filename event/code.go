@@ -319,7 +319,7 @@ func (w *work) fits(r *rule, i, end int, lits []int) bool {
 }
 
 // isNounHead reports a token that ends a noun phrase: a noun followed by
-// no other noun (by the parse when there is one, else by shape).
+// no other noun. Without a parse it reports false.
 func (w *work) isNounHead(j int) bool {
 	if len(w.deps) > 0 {
 		return w.deps[j].Tag == "NOUN" && (j+1 >= len(w.toks) || w.deps[j+1].Tag != "NOUN")

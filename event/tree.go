@@ -425,7 +425,7 @@ func (w *work) synObject(v int, t *trigger) parties {
 		for _, c := range w.kids(o, "nmod") {
 			if _, full := w.rel(c); full != "nmod:poss" && w.recipientCase(w.caseOf(c)) {
 				if p := w.argument(c, o); !p.empty() {
-					p.place = !w.c.single["recipient"][w.caseOf(c)]
+					p.place = w.placeCase(w.caseOf(c))
 					return p
 				}
 			}
@@ -455,7 +455,7 @@ func (w *work) synObject(v int, t *trigger) parties {
 			if p := w.argument(o, v); !p.empty() {
 				// "imposed a curfew in Turkey": a place stands for
 				// the people there.
-				p.place = !w.c.single["recipient"][c]
+				p.place = w.placeCase(c)
 				return p
 			}
 		}
@@ -476,6 +476,10 @@ func (w *work) recipientCase(p string) bool {
 	return w.target && w.c.single["place"][p]
 }
 
+// placeCase reports a preposition that brought in a recipient only as a
+// place ("in Turkey"), not as a recipient in its own right ("against").
+func (w *work) placeCase(p string) bool { return !w.c.single["recipient"][p] }
+
 // nounRecipient returns the recipient of an event noun at n: a
 // prepositional modifier with a recipient preposition ("talks with Y",
 // "attacks on Y", "aid to Y").
@@ -489,7 +493,7 @@ func (w *work) nounRecipient(n int) parties {
 		// attack or coercion, "of" names its target.
 		if w.recipientCase(c) || (w.target && c == "of") {
 			if p := w.argument(o, n); !p.empty() {
-				p.place = c != "of" && !w.c.single["recipient"][c]
+				p.place = c != "of" && w.placeCase(c)
 				return p
 			}
 		}
