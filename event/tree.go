@@ -310,8 +310,18 @@ func (w *work) synSubject(v int) (actor, patient parties, passive bool) {
 		return
 	}
 	if subj := w.kids(v, "nsubj"); len(subj) > 0 {
-		if p := w.argument(subj[0], v); !p.empty() {
-			return p, parties{}, false
+		// Two subjects are a misparse of a descriptor before a name
+		// ("Human rights watchdog Amnesty International accused"): the
+		// one nearest the verb that names an actor is it.
+		// One after the verb is its misparsed object ("summoned Niger's
+		// ambassador").
+		for k := len(subj) - 1; k >= 0; k-- {
+			if subj[k] > v && k > 0 {
+				continue
+			}
+			if p := w.argument(subj[k], v); !p.empty() {
+				return p, parties{}, false
+			}
 		}
 		return parties{}, parties{}, false // a subject that names no actor
 	}
@@ -361,6 +371,17 @@ func (w *work) inherited(v int) parties {
 			return p
 		}
 		return a
+	case base == "acl" && full != "acl:relcl" && w.is("statement", h):
+		// "issued a declaration demanding that ...": the participle
+		// speaks for whoever issued the statement.
+		if g := w.head(h); g >= 0 && w.isVerb(g) {
+			a, p, passive := w.synSubject(g)
+			if passive && a.empty() {
+				return p
+			}
+			return a
+		}
+		return w.argument(h, v)
 	case full == "acl:relcl", base == "acl":
 		return w.argument(h, v)
 	case base == "advcl" && strings.HasSuffix(w.toks[v].Norm, "ing") && w.markedOf(v):
@@ -373,6 +394,21 @@ func (w *work) inherited(v int) parties {
 		a, _, _ := w.synSubject(h)
 		return a
 	case base == "advcl" && (strings.HasSuffix(w.toks[v].Norm, "ing") || w.markedTo(v)):
+		if w.is("say", h) && h > v {
+			// "Rebels shelled the town, killing 20 people, relief
+			// officials said": the participle belongs to the reported
+			// clause before it, not to whoever reports it.
+			for _, c := range w.kids(h, "ccomp", "parataxis") {
+				if c < v && w.isVerb(c) {
+					a, p, passive := w.synSubject(c)
+					if passive && a.empty() {
+						return p
+					}
+					return a
+				}
+			}
+			return parties{}
+		}
 		a, _, _ := w.synSubject(h)
 		return a
 	}
@@ -414,6 +450,17 @@ func (w *work) synObject(v int, t *trigger) parties {
 		}
 		if p := w.argument(o, v); !p.empty() {
 			return p
+		}
+	}
+	// A second subject after the verb is its misparsed object
+	// ("Oniya summoned Niger's ambassador").
+	if subj := w.kids(v, "nsubj"); len(subj) > 1 && subj[0] < v {
+		for _, o := range subj[1:] {
+			if o > v {
+				if p := w.argument(o, v); !p.empty() {
+					return p
+				}
+			}
 		}
 	}
 	// The object's own recipient: "threatened further action against
@@ -883,7 +930,9 @@ func (w *work) synGovern(trs []*trigger) {
 			if t.gov == nil && t.r.flags&(flagScope|flagIntent) != 0 {
 				t.gov = u
 			}
-		case !u.r.noun && (base == "ccomp" || base == "xcomp") && t.r.flags&(flagScope|flagIntent) != 0:
+		case (!u.r.noun || w.deps[n].Tag == "VERB") && (base == "ccomp" || base == "xcomp") && t.r.flags&(flagScope|flagIntent) != 0:
+			// (A noun reading the parse makes a verb is reread as one
+			// later: "demanding that India release the fishermen".)
 			if t.gov != nil && t.gov != u {
 				t.gov.governed = false
 			}
@@ -1044,7 +1093,8 @@ func (w *work) participle(v int) bool {
 	if len(w.kids(v, "nsubj", "nsubj:pass", "obj", "iobj")) > 0 || w.hasAgent(v) {
 		return false
 	}
-	if base == "acl" && len(w.phrase(w.head(v), 0)) > 0 {
+	if base == "acl" && (len(w.phrase(w.head(v), 0)) > 0 || w.is("statement", w.head(v))) {
+		// "officials accusing ...", "a declaration demanding ...".
 		return false
 	}
 	// An attributive participle stands right after a determiner or a
