@@ -1048,6 +1048,9 @@ func (w *work) objectFrom(from, limit, cl int) parties {
 		if w.sayAfter(m.end) {
 			continue // ", Lavrov said": the claimant, not the object
 		}
+		if w.is("boundary", m.end) {
+			continue // "on the Thai border": a place
+		}
 		if !w.target && w.is("place", m.first-1) && !w.used[m.first-1] {
 			continue // "talks in Cairo": where, not with whom
 		}

@@ -151,6 +151,11 @@ func (w *work) phrase(n, depth int) []*smention {
 			}
 		}
 	} else {
+		if w.is("boundary", n) {
+			// "a stronghold on the Thai border": a border is a place,
+			// and the state it is named after no party.
+			return nil
+		}
 		for _, c := range w.kids(n, "nmod:poss", "amod", "compound", "appos", "flat", "nmod", "det", "acl") {
 			base, full := w.rel(c)
 			switch {

@@ -29,7 +29,10 @@
 //     participants agree: the same country code and, where the gold
 //     participant is an IGO or NGO that names its body (org), the same body
 //     by Options.SameOrg. The sides of a one-sided dyad agree only with
-//     another one-sided dyad. Sectors are not compared.
+//     another one-sided dyad, except that an unidentified attacker
+//     (sector UAF: "killed in a car bombing", which the pipeline gives the
+//     country of the attack's place) agrees with a gold side that names no
+//     one. Sectors are not compared otherwise.
 //  4. Predictions are matched one-to-one to the required gold dyads by an
 //     assignment (the Hungarian method, per connected group of compatible
 //     dyads) that maximizes, in this order: the number of matched pairs;

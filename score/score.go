@@ -120,6 +120,12 @@ type scorer struct{ opt Options }
 // body.
 func (s scorer) side(p, g parley.Actor) bool {
 	if !strings.EqualFold(p.Code, g.Code) {
+		if g.Code == "" && g.Org == "" && p.Sector == parley.SectorUnidentified {
+			// An unidentified attacker ("killed in a car bombing") names
+			// no one, like a gold side left empty; the pipeline gives it
+			// the country of the attack's place.
+			return true
+		}
 		// A gold international body that names none (the GSR's IGO, NGO
 		// and IMG) stands for any: its coders used IGO for Amnesty
 		// International and the Red Cross, NGO for a ceasefire committee,
