@@ -192,6 +192,12 @@ func (w *work) match(r *rule, i int) (int, []int, bool) {
 				if skip > 0 && w.toks[jj-1].Kind == parley.Punct && w.toks[jj-1].Norm != "," {
 					break
 				}
+				if skip > 0 && w.headsOf(jj-1) {
+					// "announced the suspension of aid": the gap holds
+					// an event noun with its own complement; the
+					// pattern's last word belongs to it.
+					break
+				}
 				n := len(lits)
 				if end, ok := try(k+1, jj); ok {
 					return end, true
@@ -208,6 +214,22 @@ func (w *work) match(r *rule, i int) (int, []int, bool) {
 	}
 	end, ok := try(0, i)
 	return end, lits, ok
+}
+
+// headsOf reports an event noun at token j followed by "of" ("the
+// suspension of aid"), which heads the phrase after it.
+func (w *work) headsOf(j int) bool {
+	if j+1 >= len(w.toks) || w.toks[j+1].Norm != "of" {
+		return false
+	}
+	for _, l := range w.lem[j] {
+		for _, r := range w.c.byHead[l] {
+			if r.noun && len(r.toks) == 1 {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // near is a cheap test that r's second literal is within reach of token

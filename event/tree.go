@@ -1003,8 +1003,12 @@ func (w *work) synPrune(trs []*trigger) {
 		if len(t.lits) > 1 && !t.r.noun {
 			// "Syrians view talks with Moscow": a noun the verb pattern
 			// "talk with" took; the noun reading, if any, stands.
-			if tag := w.deps[t.head].Tag; tag == "NOUN" || tag == "PROPN" {
-				w.reread(t, true)
+			if tag := w.deps[t.head].Tag; (tag == "NOUN" || tag == "PROPN") && !w.reread(t, true) && w.deps[t.head].Rel != "root" {
+				// "a suspension of air links with Serbia": no verb, and
+				// no event noun either. (A root tagged as a noun is more
+				// likely a mistagged verb.)
+				t.dropped = true
+				continue
 			}
 		}
 		if len(t.lits) == 1 {
