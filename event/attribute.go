@@ -526,6 +526,11 @@ func (w *work) attribute(trs []*trigger, ti int) (parley.Event, bool) {
 		// auxiliary mode ("will visit", "will provide aid").
 		cat, mode, aux = "AGREE", "", ""
 	}
+	if (cat == "ASSAULT" || cat == "COERCE" || cat == "SANCTION") && aux == parley.AuxHypothetical && w.condition(t) {
+		// "may halt its mediation if cooperation founders", "could
+		// strike if the talks fail": a conditional warning is a threat.
+		cat, mode, aux = "THREATEN", threatMode(cat, mode), ""
+	}
 	if (cat == "ASSAULT" || cat == "COERCE" || cat == "SANCTION") && aux == parley.AuxFuture {
 		// PLOVER 2.3: one category, not a category and an auxiliary
 		// mode: an announced attack, blockade or expulsion ("will
@@ -1440,6 +1445,16 @@ func (w *work) contentParty(trs []*trigger, t *trigger, actor parties) parties {
 
 // unless returns the token of an "unless" after trigger t in its sentence,
 // or -1.
+// condition reports an "if" clause after trigger t in its sentence.
+func (w *work) condition(t *trigger) bool {
+	for j := t.end; j < len(w.toks); j++ {
+		if w.toks[j].Norm == "if" {
+			return true
+		}
+	}
+	return false
+}
+
 func (w *work) unless(t *trigger) int {
 	for j := t.end; j < len(w.toks); j++ {
 		if w.toks[j].Norm == "unless" {
