@@ -248,12 +248,24 @@ func (w *work) argument(n, v int) parties {
 		}
 		return parties{}
 	}
-	// "Syria says it will withdraw": the subject of a clause above.
+	// "Syria says it will withdraw": the subject of a clause above. "It"
+	// stands for no person: "Chirac reminded Iraq that it must
+	// cooperate" is Iraq, the object.
+	thing := anaphors[norm] == 2 && norm != "they" && norm != "them"
 	for x := w.head(v); x >= 0; x = w.head(x) {
 		for _, s := range w.kids(x, "nsubj") {
 			if s < n && !w.pronoun(s) {
-				if ms := w.phrase(s, 0); len(ms) > 0 {
+				if ms := w.phrase(s, 0); len(ms) > 0 && !(thing && persons(ms)) {
 					return parties{ms: ms}
+				}
+			}
+		}
+		if thing {
+			for _, o := range w.kids(x, "obj", "iobj") {
+				if o < n {
+					if ms := w.phrase(o, 0); len(ms) > 0 && !persons(ms) {
+						return parties{ms: ms}
+					}
 				}
 			}
 		}
@@ -265,6 +277,16 @@ func (w *work) argument(n, v int) parties {
 		return w.refer(false)
 	}
 	return parties{}
+}
+
+// persons reports whether every mention of ms names a person.
+func persons(ms []*smention) bool {
+	for _, m := range ms {
+		if m.m.Kind != parley.MentionPerson {
+			return false
+		}
+	}
+	return len(ms) > 0
 }
 
 // anaphors are the pronouns argument resolves to an earlier mention: 1 for
