@@ -436,6 +436,11 @@ func (w *work) attribute(trs []*trigger, ti int) (parley.Event, bool) {
 			recs = nil
 		}
 	}
+	if t.r.cat == "AGREE" && cat == "CONCEDE" && t.r.flags&flagIntent != 0 && distinctCodes(acts) >= 2 {
+		// "The two sides agreed to reopen the crossings": an agreement
+		// between the sides, not one side's concession.
+		cat, mode = "AGREE", ""
+	}
 	if t.r.flags&flagJoint != 0 && distinctCodes(acts) >= 2 {
 		// "French and Egyptian warships launched war games": a joint
 		// exercise is cooperation between the actors.

@@ -161,6 +161,10 @@ func (w *work) phrase(n, depth int) []*smention {
 			switch {
 			case base == "nmod" && full != "nmod:poss" && w.caseOf(c) != "of" && w.caseOf(c) != "by":
 				continue // "attacks on Syria": the noun's recipient, not its owner
+			case base == "nmod" && full != "nmod:poss" && w.caseOf(c) == "of" && len(out) > 0 && c > n:
+				// "the Turkish and Greek sides of the island of Cyprus":
+				// the modifiers name the sides; the "of" phrase where.
+				continue
 			case base == "acl":
 				// "forces loyal to X", "troops of X": only a mention right at
 				// the clause's head counts; "crimes committed by X": the
@@ -318,6 +322,9 @@ func (w *work) actorable() bool {
 // returned as patient.
 func (w *work) synSubject(v int) (actor, patient parties, passive bool) {
 	for _, s := range w.kids(v, "nsubj:pass") {
+		if w.activeVerb(v) {
+			break
+		}
 		passive = true
 		patient = w.argument(s, v)
 	}
@@ -363,6 +370,25 @@ func (w *work) synSubject(v int) (actor, patient parties, passive bool) {
 		}
 	}
 	return w.inherited(v), parties{}, false
+}
+
+// activeVerb reports a verb the parser gave a passive subject that its
+// form says is active: no passive auxiliary, no "by" agent, and a finite
+// past or present form or a perfect "have" ("the two sides have agreed").
+func (w *work) activeVerb(v int) bool {
+	if len(w.kids(v, "aux:pass")) > 0 || w.hasAgent(v) {
+		return false
+	}
+	switch w.deps[v].XPOS {
+	case "VBD", "VBZ", "VBP":
+		return true
+	}
+	for _, a := range w.kids(v, "aux") {
+		if n := w.toks[a].Norm; n == "have" || n == "has" || n == "had" {
+			return true
+		}
+	}
+	return false
 }
 
 // inherited returns the subject a verb without one takes from the verb it
@@ -814,8 +840,11 @@ func (w *work) unidentified(v int, passive bool) bool {
 // passiveVerb reports whether verb v is passive itself: a passive
 // auxiliary or subject, or a past participle with its own "by" agent.
 func (w *work) passiveVerb(v int) bool {
-	if len(w.kids(v, "aux:pass", "nsubj:pass", "obl:agent")) > 0 {
+	if len(w.kids(v, "aux:pass", "obl:agent")) > 0 {
 		return true
+	}
+	if len(w.kids(v, "nsubj:pass")) > 0 {
+		return !w.activeVerb(v)
 	}
 	return w.deps[v].XPOS == "VBN" && len(w.kids(v, "aux")) == 0
 }
