@@ -24,10 +24,10 @@ func (r *Recognizer) offices(us []unit, j int) (end int, agents []int) {
 	var mods []int
 	k := j
 	for {
-		if k+1 >= len(us) || !us[k].word || notModifiers[us[k].key] {
+		if k+1 >= len(us) || !us[k].word {
 			return 0, nil
 		}
-		if next := us[k+1].key; next != "," && next != "and" && next != "&" {
+		if next := us[k+1].key; next != "," && next != "and" && next != "&" || notModifiers[us[k].key] {
 			return 0, nil
 		}
 		mods = append(mods, k)

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/parley-events/parley"
 )
@@ -32,14 +33,12 @@ type entry struct {
 	lower map[string]bool // words the spelling writes in lower case ("al", "of")
 }
 
-// dict maps folded spellings to what they name, with every prefix of a
-// spelling so a scan can stop as soon as no spelling can continue.
+// dict maps folded spellings to what they name.
 type dict struct {
-	keys     map[string][]entry
-	prefixes map[string]bool
+	keys map[string][]entry
 }
 
-func newDict() dict { return dict{keys: map[string][]entry{}, prefixes: map[string]bool{}} }
+func newDict() dict { return dict{keys: map[string][]entry{}} }
 
 func (d dict) add(name string, e entry) {
 	name = stripThe(strings.TrimSpace(name))
@@ -72,18 +71,19 @@ func (d dict) add(name string, e entry) {
 		}
 	}
 	d.keys[k] = append(d.keys[k], e)
-	for i := 1; i <= len(k); i++ {
-		d.prefixes[k[:i]] = true
-	}
 }
 
 // Recognizer finds actor mentions in tokenized sentences. It is built once
 // from a KB and is safe for concurrent use.
 type Recognizer struct {
-	kb      *KB
-	names   dict
-	agents  map[string]int // folded agent phrase → kb.agents index
-	agentPx map[string]bool
+	kb     *KB
+	names  dict
+	agents map[string]int // folded agent phrase → kb.agents index
+	// index finds the keys of names, agents and kb.homelands in runs of
+	// units; nameEntries and homeCodes are what its phrases point to.
+	index       phraseIndex
+	nameEntries [][]entry
+	homeCodes   []string
 	// fuzzy maps the skeleton of one-word country names, adjectives,
 	// plurals and capitals to them, for misspellings ("Ethopia").
 	fuzzy map[string][]fuzzyName
@@ -97,7 +97,7 @@ type fuzzyName struct {
 
 // NewRecognizer compiles the names of kb into a matcher.
 func NewRecognizer(kb *KB) *Recognizer {
-	r := &Recognizer{kb: kb, names: newDict(), agents: map[string]int{}, agentPx: map[string]bool{}, fuzzy: map[string][]fuzzyName{}}
+	r := &Recognizer{kb: kb, names: newDict(), agents: map[string]int{}, fuzzy: map[string][]fuzzyName{}}
 	for i, c := range kb.countries {
 		for _, n := range slices.Concat([]string{c.Name}, c.Aliases) {
 			r.names.add(n, entry{kind: entryCountry, idx: i})
@@ -145,13 +145,20 @@ func NewRecognizer(kb *KB) *Recognizer {
 	}
 	for i, a := range kb.agents {
 		for _, n := range slices.Concat([]string{a.Name}, a.Aliases) {
-			k := fold(n)
-			r.agents[k] = i
-			for j := 1; j <= len(k); j++ {
-				r.agentPx[k[:j]] = true
-			}
+			r.agents[fold(n)] = i
 		}
 	}
+	names := make(map[string]int, len(r.names.keys))
+	for k, es := range r.names.keys {
+		names[k] = len(r.nameEntries)
+		r.nameEntries = append(r.nameEntries, es)
+	}
+	homes := make(map[string]int, len(kb.homelands))
+	for k, code := range kb.homelands {
+		homes[k] = len(r.homeCodes)
+		r.homeCodes = append(r.homeCodes, code)
+	}
+	r.index = newPhraseIndex(names, r.agents, homes)
 	return r
 }
 
@@ -189,7 +196,10 @@ const minFuzzy = 6
 // fuzzSkeleton is a spelling's consonants with "h" dropped and doubles made
 // single, keeping the first letter: "ethiopia" and "ethopia" give "etp".
 func fuzzSkeleton(k string) string {
-	b := make([]byte, 0, len(k))
+	return string(appendSkeleton(make([]byte, 0, len(k)), k))
+}
+
+func appendSkeleton(b []byte, k string) []byte {
 	for i := 0; i < len(k); i++ {
 		c := k[i]
 		if i > 0 && (strings.IndexByte("aeiouyh", c) >= 0) {
@@ -200,7 +210,7 @@ func fuzzSkeleton(k string) string {
 		}
 		b = append(b, c)
 	}
-	return string(b)
+	return b
 }
 
 // squash drops "h" after the first letter and makes double letters single.
@@ -248,7 +258,8 @@ func (r *Recognizer) misspelled(us []unit, i int) match {
 		return match{}
 	}
 	var found []entry
-	for _, f := range r.fuzzy[fuzzSkeleton(u.key)] {
+	var buf [32]byte
+	for _, f := range r.fuzzy[string(appendSkeleton(buf[:0], u.key))] {
 		if misspelt(u.key, f.key) {
 			if len(found) > 0 && found[0].idx != f.e.idx {
 				return match{} // two countries: ambiguous
@@ -285,9 +296,15 @@ type unit struct {
 	key  string
 	gap  bool // white space before it
 	word bool // starts with a letter
+	// hash and pow are the phrase index's hash of key and its base to the
+	// power len(key); px is the index's value for key alone.
+	hash, pow uint64
+	px        uint32
 }
 
-func units(text string, toks []parley.Token, dst []unit) []unit {
+// units appends the units of the tokens toks of text to dst; keys that
+// fold changes are written to keys.
+func (r *Recognizer) units(text string, toks []parley.Token, dst []unit, keys *strings.Builder) []unit {
 	prevEnd := -1
 	for _, t := range toks {
 		raw := t.Span.In(text)
@@ -298,7 +315,7 @@ func units(text string, toks []parley.Token, dst []unit) []unit {
 		for len(raw) > 0 {
 			// cut at the next hyphen, keeping it as its own unit
 			n := len(raw)
-			if i := strings.IndexAny(raw, "-\u2010\u2011"); i >= 0 {
+			if i := indexHyphen(raw); i >= 0 {
 				n = i
 				if i == 0 {
 					_, size := firstRune(raw)
@@ -307,11 +324,11 @@ func units(text string, toks []parley.Token, dst []unit) []unit {
 			}
 			piece := raw[:n]
 			if p, ok := cutPossessive(piece); ok && n == len(raw) {
-				dst = addUnit(dst, text, start, p, &prevEnd)
+				dst = r.addUnit(dst, text, start, p, &prevEnd, keys)
 				start += len(p)
 				piece = piece[len(p):]
 			}
-			dst = addUnit(dst, text, start, piece, &prevEnd)
+			dst = r.addUnit(dst, text, start, piece, &prevEnd, keys)
 			start += len(piece)
 			raw = raw[n:]
 		}
@@ -319,7 +336,25 @@ func units(text string, toks []parley.Token, dst []unit) []unit {
 	return dst
 }
 
+// indexHyphen is strings.IndexAny(s, "-\u2010\u2011").
+func indexHyphen(s string) int {
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '-':
+			return i
+		case 0xe2: // U+2010 and U+2011 are E2 80 90 and E2 80 91
+			if i+2 < len(s) && s[i+1] == 0x80 && (s[i+2] == 0x90 || s[i+2] == 0x91) {
+				return i
+			}
+		}
+	}
+	return -1
+}
+
 func firstRune(s string) (rune, int) {
+	if s != "" && s[0] < utf8.RuneSelf {
+		return rune(s[0]), 1
+	}
 	for _, r := range s {
 		return r, len(string(r))
 	}
@@ -328,6 +363,9 @@ func firstRune(s string) (rune, int) {
 
 // cutPossessive returns the part of "Russia's" before "'s".
 func cutPossessive(s string) (string, bool) {
+	if s == "" || s[len(s)-1] != 's' && s[len(s)-1] != 'S' {
+		return "", false
+	}
 	for _, suf := range []string{"'s", "\u2019s", "'S", "\u2019S"} {
 		if len(s) > len(suf) && strings.HasSuffix(s, suf) {
 			return s[:len(s)-len(suf)], true
@@ -336,15 +374,65 @@ func cutPossessive(s string) (string, bool) {
 	return "", false
 }
 
-func addUnit(dst []unit, text string, start int, piece string, prevEnd *int) []unit {
-	key := fold(piece)
+func (r *Recognizer) addUnit(dst []unit, text string, start int, piece string, prevEnd *int, keys *strings.Builder) []unit {
+	key := foldTo(keys, piece)
 	if key == "" {
 		return dst // a full stop
 	}
-	gap := *prevEnd >= 0 && strings.ContainsFunc(text[*prevEnd:start], unicode.IsSpace)
-	r, _ := firstRune(piece)
+	gap := *prevEnd >= 0 && hasSpace(text[*prevEnd:start])
+	c, _ := firstRune(piece)
 	*prevEnd = start + len(piece)
-	return append(dst, unit{span: parley.Span{Start: start, End: start + len(piece)}, raw: piece, key: key, gap: gap, word: unicode.IsLetter(r)})
+	h, pow := keyHash(key)
+	return append(dst, unit{span: parley.Span{Start: start, End: start + len(piece)}, raw: piece, key: key, gap: gap,
+		word: unicode.IsLetter(c), hash: h, pow: pow, px: r.index.get(h)})
+}
+
+// hasSpace is strings.ContainsFunc(s, unicode.IsSpace).
+func hasSpace(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f':
+			return true
+		case c >= utf8.RuneSelf:
+			return strings.ContainsFunc(s[i:], unicode.IsSpace)
+		}
+	}
+	return false
+}
+
+// foldTo returns fold(s), written to b when it is not s itself: strings
+// taken from a strings.Builder stay valid as it grows.
+func foldTo(b *strings.Builder, s string) string {
+	if plain(s) {
+		return s
+	}
+	if !ascii(s) {
+		return fold(s)
+	}
+	off := b.Len()
+	space := false
+	for i := range len(s) {
+		c := s[i]
+		switch {
+		case c == '.':
+			continue
+		case c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f':
+			space = b.Len() > off
+			continue
+		}
+		if space {
+			b.WriteByte(' ')
+			space = false
+		}
+		switch {
+		case c >= 'A' && c <= 'Z':
+			c += 'a' - 'A'
+		case c == '`':
+			c = '\''
+		}
+		b.WriteByte(c)
+	}
+	return b.String()[off:]
 }
 
 // joinKey extends the key of units[..j-1] by units[j].
@@ -371,23 +459,46 @@ type match struct {
 
 func (r *Recognizer) longestName(us []unit, i int, caps bool) match {
 	var best match
-	key := ""
+	var h uint64
 	for j := i; j < len(us); j++ {
-		key = joinKey(key, us[j], j == i)
-		if !r.names.prefixes[key] {
+		v := us[j].px
+		if j == i {
+			h = us[j].hash
+		} else {
+			h = joinHash(h, &us[j])
+			v = r.index.get(h)
+		}
+		if v&namePrefix == 0 {
 			break
 		}
-		var ok []entry
-		for _, e := range r.names.keys[key] {
-			if casingFits(e, us[i:j+1], key, caps) {
-				ok = append(ok, e)
-			}
+		p := r.index.phraseAt(v, us[i:j+1])
+		if p == nil || p.name < 0 {
+			continue
 		}
-		if len(ok) > 0 {
+		if ok := fitting(r.nameEntries[p.name], us[i:j+1], p.key, caps); len(ok) > 0 {
 			best = match{end: j + 1, entries: ok}
 		}
 	}
 	return best
+}
+
+// fitting returns the entries of es whose casing fits the units us
+// spelling key: es itself when all do.
+func fitting(es []entry, us []unit, key string, caps bool) []entry {
+	for n, e := range es {
+		if casingFits(e, us, key, caps) {
+			continue
+		}
+		ok := make([]entry, n, len(es)-1)
+		copy(ok, es[:n])
+		for _, e := range es[n+1:] {
+			if casingFits(e, us, key, caps) {
+				ok = append(ok, e)
+			}
+		}
+		return ok
+	}
+	return es
 }
 
 func casingFits(e entry, us []unit, key string, caps bool) bool {
@@ -413,14 +524,20 @@ func casingFits(e entry, us []unit, key string, caps bool) bool {
 
 // longestAgent is the longest agent phrase at i (case ignored), or end 0.
 func (r *Recognizer) longestAgent(us []unit, i int) (end, agent int) {
-	key := ""
+	var h uint64
 	for j := i; j < len(us); j++ {
-		key = joinKey(key, us[j], j == i)
-		if !r.agentPx[key] {
+		v := us[j].px
+		if j == i {
+			h = us[j].hash
+		} else {
+			h = joinHash(h, &us[j])
+			v = r.index.get(h)
+		}
+		if v&agentPrefix == 0 {
 			break
 		}
-		if a, ok := r.agents[key]; ok {
-			end, agent = j+1, a
+		if p := r.index.phraseAt(v, us[i:j+1]); p != nil && p.agent >= 0 {
+			end, agent = j+1, int(p.agent)
 		}
 	}
 	return end, agent
@@ -488,8 +605,10 @@ func (r *Recognizer) Find(text string, sents []parley.Sentence, published time.T
 func (r *Recognizer) FindAll(text string, sents []parley.Sentence, published time.Time) ([]parley.Mention, []Learned) {
 	s := &scan{r: r, text: text, day: published, seen: map[int]bool{}}
 	var us []unit
+	var keys strings.Builder
+	keys.Grow(len(text) / 8)
 	for _, sent := range sents {
-		us = units(text, sent.Tokens, us[:0])
+		us = r.units(text, sent.Tokens, us[:0], &keys)
 		s.sent = sent.Span
 		s.sentence(us, isAllCaps(us))
 	}
@@ -606,11 +725,20 @@ var placeHeads = map[string]bool{"capital": true, "city": true, "cities": true, 
 // homeland returns the state of a region inside it named at units[i:end]
 // (homelands.tsv), and end; end is 0 when none is.
 func (r *Recognizer) homeland(us []unit, i int) (code string, end int) {
-	key := ""
+	var h uint64
 	for j := i; j < len(us) && j < i+4; j++ {
-		key = joinKey(key, us[j], j == i)
-		if c, ok := r.kb.homelands[key]; ok {
-			code, end = c, j+1
+		v := us[j].px
+		if j == i {
+			h = us[j].hash
+		} else {
+			h = joinHash(h, &us[j])
+			v = r.index.get(h)
+		}
+		if v&homePrefix == 0 {
+			break // no longer key is a homeland either
+		}
+		if p := r.index.phraseAt(v, us[i:j+1]); p != nil && p.home >= 0 {
+			code, end = r.homeCodes[p.home], j+1
 		}
 	}
 	return code, end

@@ -290,7 +290,7 @@ func (s *scan) unnamed(us []unit, i int, caps bool) (int, bool) {
 	case "the":
 		return s.theTitle(us, i, caps)
 	}
-	if !u.word || caps || !particles[u.key] && !capitalized(u.raw) {
+	if !u.word || caps || !capitalized(u.raw) && !particles[u.key] {
 		return 0, false
 	}
 	if l, ok := s.localAt(us, i); ok {
@@ -501,13 +501,16 @@ func (s *scan) unknownAppositive(us []unit, i int) (int, bool) {
 		return 0, false
 	}
 	q := nameEnd(us, i, 6)
+	if q >= len(us) || us[q].key != "," {
+		return 0, false
+	}
 	words := 0
 	for j := i; j < q; j++ {
 		if us[j].word && !particles[us[j].key] {
 			words++
 		}
 	}
-	if words < 2 || q >= len(us) || us[q].key != "," {
+	if words < 2 {
 		return 0, false
 	}
 	// no part of the name may be a known name or title ("Syrian President"),

@@ -84,7 +84,7 @@ type Timex struct {
 type Resolver struct {
 	// vocab holds the words of the lexicon (words.tsv) and the words
 	// that open expressions.
-	vocab map[string]word
+	vocab vocab
 	// scans holds *scan values whose buffers later calls reuse.
 	scans sync.Pool
 }
@@ -95,7 +95,7 @@ func NewResolver() (*Resolver, error) {
 	if err != nil {
 		return nil, fmt.Errorf("date: %w", err)
 	}
-	return &Resolver{vocab: vocabulary(lx)}, nil
+	return &Resolver{vocab: newVocab(vocabulary(lx))}, nil
 }
 
 // Resolve returns the time expressions of text in order. published is the

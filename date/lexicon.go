@@ -124,6 +124,42 @@ var openers = []string{
 // opening are the classes whose words may begin a time expression.
 var opening = []class{clMonth, clWeekday, clNumber, clOrdinal, clSeason, clRef, clDeictic, clMod}
 
+// vocab is the table of words the tagger knows, looked up for every
+// token: a bitmap, indexed by a hash of a word's length and first and
+// last bytes, tells most other words (nearly all of a text) at once.
+type vocab struct {
+	words map[string]word
+	seen  [vocabBits / 64]uint64
+}
+
+const vocabBits = 1 << 12
+
+func vocabBit(w string) uint32 {
+	h := uint32(len(w)) | uint32(w[0])<<8 | uint32(w[len(w)-1])<<16
+	return h * 0x9e3779b1 >> 20
+}
+
+func newVocab(words map[string]word) vocab {
+	v := vocab{words: words}
+	for w := range words {
+		if w != "" {
+			b := vocabBit(w)
+			v.seen[b/64] |= 1 << (b % 64)
+		}
+	}
+	return v
+}
+
+// get returns what the table says of w; the zero word when nothing.
+func (v *vocab) get(w string) word {
+	if w != "" {
+		if b := vocabBit(w); v.seen[b/64]&(1<<(b%64)) == 0 {
+			return word{}
+		}
+	}
+	return v.words[w]
+}
+
 // vocabulary joins the lexicon and the openers into one table, looked up
 // once for every token.
 func vocabulary(lx lexicon) map[string]word {

@@ -112,7 +112,7 @@ func (r *Resolver) tokens(toks []tok, text string) []tok {
 
 // read sets what the vocabulary says of t.
 func (r *Resolver) read(t tok) tok {
-	w := r.vocab[t.norm]
+	w := r.vocab.get(t.norm)
 	t.ents = w.ents
 	t.opens = w.opens || t.kind == 'n' || t.norm == "'"
 	return t
@@ -189,7 +189,7 @@ func (r *Resolver) findTenses(tn tenses, text string, toks []tok, sents []parley
 		for _, s := range sents {
 			tn.sents = append(tn.sents, s.Span)
 			for _, t := range s.Tokens {
-				add(t.Span.Start, t.Norm, r.vocab[t.Norm].ents)
+				add(t.Span.Start, t.Norm, r.vocab.get(t.Norm).ents)
 			}
 		}
 	} else {

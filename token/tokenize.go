@@ -101,6 +101,15 @@ func (t *tokenizer) word(start int) int {
 	j := start
 scan:
 	for j < len(t.text) {
+		if c := t.text[j]; isASCIIAlnum(c) {
+			// the common case of the branch below
+			if c <= '9' {
+				plain = false
+			}
+			prev = rune(c)
+			j++
+			continue
+		}
 		r, size := t.at(j)
 		if isAlnum(r) || (prev >= 0 && isJoiner(r)) {
 			if plain && !unicode.IsLetter(r) && !unicode.IsMark(r) {
