@@ -634,14 +634,21 @@ func affiliation(text string, m parley.Mention) bool {
 		return hasPrefixFold(after, "-member ") ||
 			hasPrefixFold(after, " member ") && next < len(text) && 'A' <= text[next] && text[next] <= 'Z'
 	}
-	if m.Kind != parley.MentionAdjective && m.Kind != parley.MentionCountry && m.Kind != parley.MentionCapital {
+	group := m.Kind == parley.MentionGroup
+	if m.Kind != parley.MentionAdjective && m.Kind != parley.MentionCountry && m.Kind != parley.MentionCapital && !group {
 		return false
 	}
 	before := text[max(0, m.Span.Start-5):m.Span.Start]
 	for _, p := range affiliationPrefixes {
-		if len(before) >= len(p) && strings.EqualFold(before[len(before)-len(p):], p) {
+		if len(before) >= len(p) && strings.EqualFold(before[len(before)-len(p):], p) && (!group || p != "pro-") {
+			// "an anti-Syria journalist" is no Syrian journalist. (A
+			// "pro-Russian" group is left to the state it leans to:
+			// where it fights is not said.)
 			return true
 		}
+	}
+	if group {
+		return false
 	}
 	for _, p := range affiliationSuffixes {
 		if hasPrefixFold(after, p) {

@@ -1108,10 +1108,32 @@ func (w *work) synPrune(trs []*trigger) {
 				}
 			}
 		}
-		if w.inPurpose(n, isTrig, t) || !t.r.noun && w.planContent(n) {
+		if w.inPurpose(n, isTrig, t) || w.planned(n, t.r.noun) {
 			t.dropped = true
 		}
 	}
+}
+
+// planned reports a trigger at n that is what a plan or aim holds: a verb
+// that is plan content or coordinated with it ("aims to tighten sanctions
+// and impose a blockade"), or a noun carried by such a verb.
+func (w *work) planned(n int, noun bool) bool {
+	v := n
+	if noun {
+		if v = w.head(n); v < 0 || !w.isVerb(v) {
+			return false
+		}
+	}
+	for depth := 0; v >= 0 && depth < 3; depth++ {
+		if w.planContent(v) {
+			return true
+		}
+		if base, _ := w.rel(v); base != "conj" {
+			return false
+		}
+		v = w.head(v)
+	}
+	return false
 }
 
 // planContent reports a verb that is the content of a plan noun ("the
@@ -1120,6 +1142,11 @@ func (w *work) synPrune(trs []*trigger) {
 func (w *work) planContent(v int) bool {
 	base, _ := w.rel(v)
 	h := w.head(v)
+	if base == "xcomp" && h >= 0 && w.isVerb(h) && w.markedTo(v) && w.is("aim", h) {
+		// "a resolution that aims to tighten sanctions", "intends to
+		// expand cooperation": an aim, not an act.
+		return true
+	}
 	return (base == "xcomp" || base == "acl") && h >= 0 && !w.isVerb(h) && w.markedTo(v) && w.is("plan", h) && len(w.kids(h, "cop")) == 0
 }
 
