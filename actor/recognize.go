@@ -1029,6 +1029,11 @@ var (
 // they are.
 var notLocal = map[string]bool{"GOV": true, "MIL": true, "SPY": true, "REF": true, "IGO": true, "NGO": true}
 
+// homeAgents are government nouns that stand for the state they are in,
+// unlike officials or troops: "the authorities in Croatia", "the regime in
+// Damascus".
+var homeAgents = map[string]bool{"authorities": true, "government": true, "regime": true}
+
 // regionWords may stand between a preposition and a country: "in south
 // Serbia", "throughout northern Iraq".
 var regionWords = map[string]bool{"north": true, "south": true, "east": true, "west": true, "northern": true,
@@ -1110,7 +1115,11 @@ func (s *scan) agentOf(us []unit, i int, caps bool) (int, bool) {
 	if ag.Title && !plural(us[end-1].key) {
 		return 0, false
 	}
-	code, qend, ok := s.qualifier(us, end, ag.Sector, caps)
+	sector := ag.Sector
+	if homeAgents[us[end-1].key] {
+		sector = "" // "the authorities in Croatia", "the regime in Damascus"
+	}
+	code, qend, ok := s.qualifier(us, end, sector, caps)
 	if !ok {
 		return 0, false
 	}
