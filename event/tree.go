@@ -161,9 +161,12 @@ func (w *work) phrase(n, depth int) []*smention {
 			switch {
 			case base == "nmod" && full != "nmod:poss" && w.caseOf(c) != "of" && w.caseOf(c) != "by":
 				continue // "attacks on Syria": the noun's recipient, not its owner
-			case base == "nmod" && full != "nmod:poss" && w.caseOf(c) == "of" && len(out) > 0 && c > n:
+			case base == "nmod" && full != "nmod:poss" && w.caseOf(c) == "of" && c > n && (len(out) > 1 || len(out) > 0 && w.eventNoun(n)):
 				// "the Turkish and Greek sides of the island of Cyprus":
-				// the modifiers name the sides; the "of" phrase where.
+				// the coordinated modifiers name the sides; the "of"
+				// phrase where; "Israeli shelling of Gaza": an event's
+				// "of" phrase is its target. (One modifier of another
+				// noun may be a place's: "the Turkish capital of Ankara".)
 				continue
 			case base == "acl":
 				// "forces loyal to X", "troops of X": only a mention right at
