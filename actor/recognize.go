@@ -955,8 +955,21 @@ func (s *scan) named(us []unit, i int, m match, caps bool) int {
 			return oend
 		}
 		aend, a := s.r.longestAgent(us, after)
-		if aend == 0 && !possessive && after+1 < len(us) && us[after+1].gap && modifier(us[after]) {
-			aend, a = s.r.longestAgent(us, after+1)
+		// Up to three modifiers: "Algeria's leading human rights
+		// activist" (one only without a possessive: "Nigerian junior
+		// foreign minister"; none before a possessive's title).
+		most := 1
+		if possessive {
+			most = 3
+		}
+		for k := after; aend == 0 && k < after+most && k+1 < len(us) && us[k+1].gap && modifier(us[k]); k++ {
+			aend, a = s.r.longestAgent(us, k+1)
+			if aend > 0 && possessive && kb.agents[a].Title {
+				// "Syria's new president, Ahmad Al-Sharaa": a title
+				// after a possessive is left to the title rules.
+				aend = 0
+				break
+			}
 		}
 		if aend > 0 {
 			ag := kb.agents[a]
