@@ -40,7 +40,7 @@ func threatMode(cat, mode string) string {
 		return "arrest"
 	case cat == "COERCE" && mode == "seize":
 		return "territory"
-	case cat == "COERCE":
+	case cat == "COERCE", cat == "PROTEST":
 		return "restrict"
 	case cat == "SANCTION" && mode == "expel":
 		return "expel"
@@ -535,6 +535,18 @@ func (w *work) attribute(trs []*trigger, ti int) (parley.Event, bool) {
 		// "may halt its mediation if cooperation founders", "could
 		// strike if the talks fail": a conditional warning is a threat.
 		cat, mode, aux = "THREATEN", threatMode(cat, mode), ""
+	}
+	if cat == "PROTEST" && aux == parley.AuxFuture && len(recs) > 0 {
+		// "said they would boycott all contact with the United States":
+		// PLOVER's THREATEN restrict names boycotts and strikes.
+		cat, mode, aux = "THREATEN", "restrict", ""
+	}
+	if cat == "SANCTION" && aux == parley.AuxFuture && w.announced(t) {
+		// "announced it would prohibit all aid to the rebels": the
+		// announcement of a cut is the cut (SANCTION is verbal conflict
+		// in the manual's quad table, 7.2), as an announced retreat is a
+		// concession.
+		aux = ""
 	}
 	if (cat == "ASSAULT" || cat == "COERCE" || cat == "SANCTION") && aux == parley.AuxFuture {
 		// PLOVER 2.3: one category, not a category and an auxiliary
@@ -1450,6 +1462,30 @@ func (w *work) contentParty(trs []*trigger, t *trigger, actor parties) parties {
 
 // unless returns the token of an "unless" after trigger t in its sentence,
 // or -1.
+// announced reports a trigger in the complement of a reporting verb whose
+// subject is the trigger's own ("the United States announced it would
+// prohibit aid"): a decision made public, not a warning.
+func (w *work) announced(t *trigger) bool {
+	if !w.parsed() {
+		return false
+	}
+	v := t.head
+	for x, steps := v, 0; x >= 0 && steps < 3; x, steps = w.head(x), steps+1 {
+		base, _ := w.rel(x)
+		h := w.head(x)
+		if h < 0 {
+			return false
+		}
+		if base == "ccomp" && w.is("say", h) && w.toks[h].Norm != "warned" && !w.is("oblige", h) {
+			return true
+		}
+		if base != "conj" && base != "xcomp" {
+			return false
+		}
+	}
+	return false
+}
+
 // condition reports an "if" clause after trigger t in its sentence.
 func (w *work) condition(t *trigger) bool {
 	for j := t.end; j < len(w.toks); j++ {

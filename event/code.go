@@ -192,6 +192,11 @@ func (w *work) match(r *rule, i int) (int, []int, bool) {
 				if skip > 0 && w.toks[jj-1].Kind == parley.Punct && w.toks[jj-1].Norm != "," {
 					break
 				}
+				if skip > 0 && gapStops[w.toks[jj-1].Norm] {
+					// "announced it would suspend aid": a modal opens
+					// another verb's phrase.
+					break
+				}
 				if skip > 0 && w.headsOf(jj-1) {
 					// "announced the suspension of aid": the gap holds
 					// an event noun with its own complement; the
@@ -215,6 +220,11 @@ func (w *work) match(r *rule, i int) (int, []int, bool) {
 	end, ok := try(0, i)
 	return end, lits, ok
 }
+
+// gapStops are words a pattern's gap does not cross: modals, which open
+// another verb's phrase.
+var gapStops = map[string]bool{"would": true, "will": true, "could": true, "should": true, "may": true, "might": true,
+	"must": true, "can": true, "shall": true}
 
 // headsOf reports an event noun at token j followed by "of" ("the
 // suspension of aid"), which heads the phrase after it.
