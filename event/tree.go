@@ -42,6 +42,29 @@ func (w *work) parse() {
 			return
 		}
 	}
+	w.repairHave()
+}
+
+// repairHave mends a parse that reads "have" with an object as an
+// auxiliary of the noun before it ("Erdogan had talks with Putin": "had"
+// an aux of "Erdogan"): "have" is the verb, the noun its subject.
+func (w *work) repairHave() {
+	for i := range w.deps {
+		d := &w.deps[i]
+		n := w.toks[i].Norm
+		if d.Tag != "AUX" || n != "had" && n != "has" && n != "have" {
+			continue
+		}
+		h := d.Head
+		if h < 0 || h > i || (w.deps[h].Tag != "NOUN" && w.deps[h].Tag != "PROPN" && w.deps[h].Tag != "PRON") {
+			continue
+		}
+		if len(w.kids(i, "obj")) == 0 {
+			continue
+		}
+		d.Head, d.Rel, d.Tag = w.deps[h].Head, w.deps[h].Rel, "VERB"
+		w.deps[h].Head, w.deps[h].Rel = i, "nsubj"
+	}
 }
 
 // parsed reports whether the current sentence has a parse.
@@ -1254,6 +1277,12 @@ func (w *work) reread(t *trigger, noun bool) bool {
 	}
 	if best == nil {
 		return false
+	}
+	for _, j := range t.lits {
+		w.used[j] = false // "talks with": "with" is free again
+	}
+	for _, j := range best.lits {
+		w.used[j] = true
 	}
 	t.r, t.end, t.lits = best.r, best.end, best.lits
 	return true
