@@ -36,11 +36,11 @@ func dropDatelines(text string, ms []parley.Mention) []parley.Mention {
 		}
 		start = end + 1
 	}
-	if len(locs) == 0 {
-		return ms
-	}
 	out := ms[:0]
 	for _, m := range ms {
+		if bareDateline(text, m) {
+			continue
+		}
 		in := false
 		for _, l := range locs {
 			if m.Span.Start >= l[0] && m.Span.End <= l[1] {
@@ -53,4 +53,26 @@ func dropDatelines(text string, ms []parley.Mention) []parley.Mention {
 		}
 	}
 	return out
+}
+
+// bareDateline reports a capital in capitals opening a line and followed
+// by a capitalized word, a dateline without its dash ("WASHINGTON Barack
+// Obama said ..."): the city the story was filed from.
+func bareDateline(text string, m parley.Mention) bool {
+	if m.Kind != parley.MentionCapital || m.Span.End-m.Span.Start < 3 || m.Span.End+3 > len(text) {
+		return false
+	}
+	line := m.Span.Start
+	for line > 0 && (text[line-1] == ' ' || text[line-1] == '\t') {
+		line--
+	}
+	if line > 0 && text[line-1] != '\n' {
+		return false
+	}
+	name := text[m.Span.Start:m.Span.End]
+	if strings.ToUpper(name) != name {
+		return false
+	}
+	rest := text[m.Span.End:]
+	return rest[0] == ' ' && 'A' <= rest[1] && rest[1] <= 'Z' && 'a' <= rest[2] && rest[2] <= 'z'
 }

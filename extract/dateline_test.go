@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/parley-events/parley"
@@ -37,6 +38,31 @@ func TestDropDatelines(t *testing.T) {
 			ms := []parley.Mention{{Span: parley.Span{Start: start, End: start + len(tt.mention)}}}
 			got := len(dropDatelines(tt.text, ms)) == 1
 			if got != tt.kept {
+				t.Errorf("dropDatelines(%q) keeps %q = %v, want %v", tt.text, tt.mention, got, tt.kept)
+			}
+		})
+	}
+}
+
+func TestBareDateline(t *testing.T) {
+	tests := []struct {
+		name, text, mention string
+		kind                parley.MentionKind
+		kept                bool
+	}{
+		{"a capital in capitals before a name", "WASHINGTON Barack Obama said Russia attacked.", "WASHINGTON", parley.MentionCapital, false},
+		{"on a later line", "Headline\nMOSCOW Vladimir Putin spoke.", "MOSCOW", parley.MentionCapital, false},
+		{"written normally", "Moscow Mayor Sergei Sobyanin spoke.", "Moscow", parley.MentionCapital, true},
+		{"before a lower-case word", "MOSCOW says no.", "MOSCOW", parley.MentionCapital, true},
+		{"a headline in capitals", "MOSCOW WARNS KYIV", "MOSCOW", parley.MentionCapital, true},
+		{"a country, not a capital", "IRAN Foreign Minister Abbas Araghchi spoke.", "IRAN", parley.MentionCountry, true},
+		{"not at a line start", "Talks with WASHINGTON Post reporters.", "WASHINGTON", parley.MentionCapital, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			start := strings.Index(tt.text, tt.mention)
+			ms := []parley.Mention{{Span: parley.Span{Start: start, End: start + len(tt.mention)}, Kind: tt.kind}}
+			if got := len(dropDatelines(tt.text, ms)) == 1; got != tt.kept {
 				t.Errorf("dropDatelines(%q) keeps %q = %v, want %v", tt.text, tt.mention, got, tt.kept)
 			}
 		})
