@@ -1,6 +1,7 @@
 package event
 
 import (
+	"sort"
 	"strings"
 
 	"github.com/parley-events/parley"
@@ -22,11 +23,15 @@ type work struct {
 	cstart []int // clause number -> first token
 	sm     []smention
 	used   []bool
+	bloom  [4]uint64    // lemmaBit of every lemma of the sentence
 	trs    []*trigger   // the sentence's triggers
 	words  []string     // the sentence's words, for the parser
 	deps   []parley.Dep // the sentence's parse; empty without a parser
-	target bool         // the trigger being attributed may have a place as recipient
-	prev   []told       // the events coded so far in the article
+	// child lists the dependents of token h at child[childAt[h]:childAt[h+1]]
+	// (indexChildren); next is its scratch space.
+	child, childAt, next []int
+	target               bool   // the trigger being attributed may have a place as recipient
+	prev                 []told // the events coded so far in the article
 	// told marks the triggers of definite event nouns between states
 	// ("the Damascus–Moscow meeting"): retellings of an event the article
 	// may have coded already.
@@ -63,6 +68,7 @@ func (w *work) reset(s *parley.Sentence) {
 	w.s = s
 	w.toks = s.Tokens
 	w.deps = w.deps[:0]
+	w.childAt = w.childAt[:0]
 	n := len(w.toks)
 	w.lem = w.lem[:0]
 	w.buf = w.buf[:0]
@@ -85,9 +91,15 @@ func (w *work) reset(s *parley.Sentence) {
 	for i := range n {
 		w.lem = append(w.lem, w.buf[offs[i]:offs[i+1]:offs[i+1]])
 	}
+	w.bloom = [4]uint64{}
+	for _, l := range w.buf {
+		b := lemmaBit(l)
+		w.bloom[b>>6] |= 1 << (b & 63)
+	}
 	// Mentions of this sentence, mapped to tokens.
 	w.sm = w.sm[:0]
-	for i := range w.all {
+	from := sort.Search(len(w.all), func(i int) bool { return w.all[i].Span.Start >= s.Span.Start })
+	for i := from; i < len(w.all) && w.all[i].Span.Start < s.Span.End; i++ {
 		m := &w.all[i]
 		if !s.Span.Contains(m.Span) {
 			continue
@@ -247,6 +259,9 @@ func (w *work) headsOf(j int) bool {
 func (w *work) near(r *rule, i int) bool {
 	if len(r.toks) < 2 {
 		return true
+	}
+	if r.has2 && w.bloom[r.bit2>>6]&(1<<(r.bit2&63)) == 0 {
+		return false
 	}
 	k, reach := 1, 1
 	if r.toks[1] == "*" {

@@ -95,6 +95,12 @@ func Default() (*Coder, error) {
 func (c *Coder) Code(a *parley.Article, sents []parley.Sentence, ms []parley.Mention) []parley.Event {
 	var out []parley.Event
 	index := map[string]int{}
+	byStart := func(a, b parley.Mention) int { return a.Span.Start - b.Span.Start }
+	if !slices.IsSortedFunc(ms, byStart) {
+		// reset finds a sentence's mentions by their start.
+		ms = slices.Clone(ms)
+		slices.SortStableFunc(ms, byStart)
+	}
 	w := &work{c: c, a: a, all: ms, told: map[parley.Span]bool{}}
 	for si := range sents {
 		s := &sents[si]

@@ -59,6 +59,22 @@ type rule struct {
 	order     int    // row order across both files: earlier wins ties
 	pos       string // "file:line", for messages
 	extra     bool   // from the generated lexicon (verbs_petrarch.tsv)
+	// bit2 is the sentence-filter bit of the literal after the first
+	// (lemmaBit), valid when has2: a rule whose second literal is in no
+	// token of the sentence cannot match there.
+	bit2 uint8
+	has2 bool
+}
+
+// lemmaBit maps a lemma to one of 256 bits (FNV-1a): a sentence's lemmas
+// set their bits, so most rules are ruled out by one test.
+func lemmaBit(l string) uint8 {
+	h := uint32(2166136261)
+	for i := 0; i < len(l); i++ {
+		h ^= uint32(l[i])
+		h *= 16777619
+	}
+	return uint8(h ^ h>>8 ^ h>>16 ^ h>>24)
 }
 
 // cue is one row of modes.tsv.
@@ -177,6 +193,14 @@ func (c *Coder) loadRules(lex fs.FS, name string, noun, extra bool, cb *plover.C
 			return
 		}
 		r.extra = extra
+		if k := 1; len(r.toks) > 1 {
+			if r.toks[1] == "*" {
+				k = 2
+			}
+			if k < len(r.toks) {
+				r.bit2, r.has2 = lemmaBit(r.toks[k]), true
+			}
+		}
 		c.rulesOrder = append(c.rulesOrder, r)
 		c.byHead[r.toks[0]] = append(c.byHead[r.toks[0]], r)
 	})

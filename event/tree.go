@@ -20,6 +20,7 @@ var quotes = strings.NewReplacer("’", "'", "‘", "'", "“", `"`, "”", `"`,
 // empty when the coder has no parser.
 func (w *work) parse() {
 	w.deps = w.deps[:0]
+	w.childAt = w.childAt[:0]
 	if w.c.parser == nil || len(w.toks) == 0 {
 		return
 	}
@@ -42,13 +43,41 @@ func (w *work) parse() {
 			return
 		}
 	}
-	w.repairHave()
+	w.indexChildren()
+	if w.repairHave() {
+		w.indexChildren()
+	}
+}
+
+// indexChildren lists each token's dependents in token order, so that
+// kids reads them without a scan of the sentence.
+func (w *work) indexChildren() {
+	n := len(w.deps)
+	w.childAt = append(w.childAt[:0], make([]int, n+1)...)
+	for _, d := range w.deps {
+		if d.Head >= 0 {
+			w.childAt[d.Head+1]++
+		}
+	}
+	for i := 1; i <= n; i++ {
+		w.childAt[i] += w.childAt[i-1]
+	}
+	w.child = append(w.child[:0], make([]int, w.childAt[n])...)
+	next := append(w.next[:0], w.childAt[:n]...)
+	for i, d := range w.deps {
+		if d.Head >= 0 {
+			w.child[next[d.Head]] = i
+			next[d.Head]++
+		}
+	}
+	w.next = next
 }
 
 // repairHave mends a parse that reads "have" with an object as an
 // auxiliary of the noun before it ("Erdogan had talks with Putin": "had"
 // an aux of "Erdogan"): "have" is the verb, the noun its subject.
-func (w *work) repairHave() {
+func (w *work) repairHave() bool {
+	changed := false
 	for i := range w.deps {
 		d := &w.deps[i]
 		n := w.toks[i].Norm
@@ -64,7 +93,9 @@ func (w *work) repairHave() {
 		}
 		d.Head, d.Rel, d.Tag = w.deps[h].Head, w.deps[h].Rel, "VERB"
 		w.deps[h].Head, w.deps[h].Rel = i, "nsubj"
+		changed = true
 	}
+	return changed
 }
 
 // parsed reports whether the current sentence has a parse.
@@ -85,10 +116,11 @@ func (w *work) head(i int) int { return w.deps[i].Head }
 // when base is set) is one of rels.
 func (w *work) kids(h int, rels ...string) []int {
 	var out []int
-	for i, d := range w.deps {
-		if d.Head != h {
-			continue
-		}
+	if h < 0 || h+1 >= len(w.childAt) {
+		return nil
+	}
+	for _, i := range w.child[w.childAt[h]:w.childAt[h+1]] {
+		d := w.deps[i]
 		base, _, _ := strings.Cut(d.Rel, ":")
 		for _, r := range rels {
 			if d.Rel == r || base == r {
