@@ -178,10 +178,44 @@ func (w *work) sentenceEvents() []parley.Event {
 		out = append(out, e)
 	}
 	out, nodes = w.dropConditions(out, nodes)
+	out, nodes = w.outcomes(out, nodes)
 	if w.parsed() {
 		out = w.mainEvents(out, nodes)
 	}
 	return absorb(out)
+}
+
+// outcomes folds an attack told as the outcome of one before it in the
+// sentence ("shelled the town, killing 20 people", "carried out attacks,
+// killing four policemen") into that attack: one event, whose recipients
+// the outcome's complete.
+func (w *work) outcomes(evs []parley.Event, nodes []int) ([]parley.Event, []int) {
+	keep := evs[:0]
+	kept := nodes[:0]
+	for i, e := range evs {
+		n := nodes[i]
+		outcome := e.Type == "ASSAULT" && n > 0 && strings.HasSuffix(w.toks[n].Norm, "ing") && w.toks[n-1].Norm == ","
+		if outcome {
+			for k := len(keep) - 1; k >= 0; k-- {
+				if keep[k].Type != "ASSAULT" {
+					continue
+				}
+				for _, r := range e.Recipients {
+					if !containsActor(keep[k].Recipients, r) && !containsActor(keep[k].Actors, r) {
+						keep[k].Recipients = append(keep[k].Recipients, r)
+					}
+				}
+				outcome = false // folded
+				break
+			}
+			if !outcome {
+				continue
+			}
+		}
+		keep = append(keep, e)
+		kept = append(kept, n)
+	}
+	return keep, kept
 }
 
 // subordinate relations put a clause or phrase under the one it depends

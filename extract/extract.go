@@ -173,6 +173,7 @@ func (p *Pipeline) Process(a *parley.Article) *Result {
 		if e.Date == nil {
 			e.Date, e.DateSource = p.dates.EventDateFor(tx, sents, si, e, a.Published)
 		}
+		historical(e, a.Published)
 		if e.Place == nil {
 			e.Place = p.places.EventPlaceFor(pm, ms, sents, si, e, a.Text)
 		}
@@ -193,6 +194,18 @@ func (p *Pipeline) Process(a *parley.Article) *Result {
 	}
 	r.Sentences, r.Mentions, r.Timexes, r.Places, r.Events, r.Learned = sents, ms, tx, pm, evs, learned
 	return r
+}
+
+// historical marks an event its own sentence dates more than a year before
+// publication ("The US cut ties with Cuba in 1961"): PLOVER's historical
+// auxiliary mode, an event before the article's window.
+func historical(e *parley.Event, published time.Time) {
+	if e.Aux != "" || e.Date == nil || e.DateSource != parley.DateFromText || published.IsZero() {
+		return
+	}
+	if e.Date.End.Before(published.AddDate(-1, 0, 0)) {
+		e.Aux = parley.AuxHistorical
+	}
 }
 
 // unplaced gives an unidentified attacker (sector UAF, no code) the
