@@ -958,6 +958,9 @@ func (w *work) subjectIn(p, cl int) parties {
 		case w.is("person", j):
 			return w.refer(true)
 		case w.is("thing", j):
+			if w.theyNamed(j) {
+				return parties{}
+			}
 			return w.refer(false)
 		}
 	}

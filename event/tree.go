@@ -314,11 +314,18 @@ func (w *work) argument(n, v int) parties {
 	// stands for no person: "Chirac reminded Iraq that it must
 	// cooperate" is Iraq, the object.
 	thing := anaphors[norm] == 2 && norm != "they" && norm != "them"
+	plural := norm == "they" || norm == "them"
 	for x := w.head(v); x >= 0; x = w.head(x) {
 		for _, s := range w.kids(x, "nsubj") {
 			if s < n && !w.pronoun(s) {
-				if ms := w.phrase(s, 0); len(ms) > 0 && !(thing && persons(ms)) {
+				ms := w.phrase(s, 0)
+				if len(ms) > 0 && !(thing && persons(ms)) {
 					return parties{ms: ms}
+				}
+				if len(ms) == 0 && plural && w.pluralNoun(s) {
+					// "terrorists say they are ready to surrender":
+					// "they" are the terrorists, no actor.
+					return parties{}
 				}
 			}
 		}
@@ -339,6 +346,28 @@ func (w *work) argument(n, v int) parties {
 		return w.refer(false)
 	}
 	return parties{}
+}
+
+// pluralNoun reports a plural common noun.
+func (w *work) pluralNoun(s int) bool {
+	return w.deps[s].XPOS == "NNS" || w.deps[s].XPOS == "NNPS"
+}
+
+// theyNamed reports a "they" or "them" at token j whose clause hangs under
+// one with a plural noun subject that is no actor, before it: "terrorists
+// say they are ready to surrender" speaks of the terrorists.
+func (w *work) theyNamed(j int) bool {
+	if !w.parsed() || (w.toks[j].Norm != "they" && w.toks[j].Norm != "them") {
+		return false
+	}
+	for x := w.head(j); x >= 0; x = w.head(x) {
+		for _, s := range w.kids(x, "nsubj") {
+			if s < j && s != j && !w.pronoun(s) && w.pluralNoun(s) && len(w.phrase(s, 0)) == 0 {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // persons reports whether every mention of ms names a person.
@@ -388,6 +417,15 @@ func (w *work) synSubject(v int) (actor, patient parties, passive bool) {
 	}
 	if len(w.kids(v, "aux:pass")) > 0 {
 		passive = true
+	}
+	if !passive && w.deps[v].XPOS == "VBN" && w.hasAgent(v) {
+		// "fighters taken hostage by the rebels": a participle with
+		// its own "by" agent is passive; the noun it qualifies is the
+		// patient.
+		if base, full := w.rel(v); base == "acl" && full != "acl:relcl" {
+			passive = true
+			patient = w.argument(w.head(v), v)
+		}
 	}
 	if passive {
 		for _, a := range w.kids(v, "obl:agent", "obl") {
