@@ -269,6 +269,29 @@ func (w *work) under(n, top int) bool {
 	return false
 }
 
+// topicOnly reports a recipient found by position that the parse puts in
+// an "of" or "about" phrase of verb v: what was spoken of ("warned of
+// French jihadists"), not to whom.
+func (w *work) topicOnly(v int, p parties) bool {
+	if !w.parsed() || len(p.ms) == 0 {
+		return false
+	}
+	for _, o := range w.kids(v, "obl") {
+		if c := w.caseOf(o); c != "of" && c != "about" {
+			continue
+		}
+		for x, steps := p.ms[0].first, 0; x >= 0 && steps < 12; x, steps = w.head(x), steps+1 {
+			if x == o {
+				return true
+			}
+			if x == v {
+				break
+			}
+		}
+	}
+	return false
+}
+
 // overlapCodes reports whether two sides share a country or body code.
 func overlapCodes(a, b []parley.Actor) bool {
 	for _, x := range a {
@@ -431,6 +454,9 @@ func (w *work) attribute(trs []*trigger, ti int) (parley.Event, bool) {
 				_, recip, _ = w.nounParties(t)
 			} else if t.r.flags&flagHost == 0 {
 				recip = w.object(trs, ti)
+				if w.topicOnly(t.head, recip) {
+					recip = parties{}
+				}
 			}
 		}
 	} else if t.r.noun {
@@ -458,7 +484,8 @@ func (w *work) attribute(trs []*trigger, ti int) (parley.Event, bool) {
 	cat, mode := category(t)
 	acts := actor.actors()
 	var recs []parley.Actor
-	if t.r.flags&flagMutual != 0 || reciprocal {
+	if (t.r.flags&flagMutual != 0 || reciprocal) && !recip.place {
+		// ("fighting in Iraq": a place is no second side.)
 		for _, a := range recip.actors() {
 			if !containsActor(acts, a) {
 				acts = append(acts, a)
