@@ -420,7 +420,9 @@ func (w *work) attribute(trs []*trigger, ti int) (parley.Event, bool) {
 	reciprocal := false
 	// Violence and coercion "in Iraq" are against Iraq; a meeting "in
 	// Cairo" is only held there.
-	w.target = targeted[t.r.cat] || (t.r.cat == "THREATEN" && t.gov != nil && targeted[t.gov.r.cat])
+	// So are a deployment refused or agreed to "in Iraq", or aid.
+	w.target = targeted[t.r.cat] || t.gov != nil && (t.r.cat == "THREATEN" && targeted[t.gov.r.cat] ||
+		(t.gov.r.cat == "MOBILIZE" || t.gov.r.cat == "AID") && (t.r.cat == "REJECT" || t.r.cat == "AGREE"))
 	synDone := false
 	if w.parsed() {
 		actor, recip, reciprocal, synDone = w.synParties(t)

@@ -211,6 +211,17 @@ func (w *work) phrase(n, depth int) []*smention {
 			// and the state it is named after no party.
 			return nil
 		}
+		if w.is("relational", n) {
+			// "Pakistan, a key U.S. ally": an ally's modifier is the
+			// other side; the name set beside it, however the parser
+			// hung it, is who the noun means.
+			for _, c := range w.kids(n, "appos", "vocative", "dep") {
+				if w.ment[c] >= 0 {
+					add(w.phrase(c, depth+1))
+				}
+			}
+			return out
+		}
 		for _, c := range w.kids(n, "nmod:poss", "amod", "compound", "appos", "flat", "nmod", "det", "acl") {
 			base, full := w.rel(c)
 			switch {
