@@ -421,7 +421,7 @@ func (w *work) attribute(trs []*trigger, ti int) (parley.Event, bool) {
 	// Violence and coercion "in Iraq" are against Iraq; a meeting "in
 	// Cairo" is only held there.
 	// So are a deployment refused or agreed to "in Iraq", or aid.
-	w.target = targeted[t.r.cat] || t.gov != nil && (t.r.cat == "THREATEN" && targeted[t.gov.r.cat] ||
+	w.target = targeted[t.r.cat] || t.r.flags&flagLocative != 0 || t.gov != nil && (t.r.cat == "THREATEN" && targeted[t.gov.r.cat] ||
 		(t.gov.r.cat == "MOBILIZE" || t.gov.r.cat == "AID") && (t.r.cat == "REJECT" || t.r.cat == "AGREE"))
 	synDone := false
 	if w.parsed() {

@@ -40,6 +40,7 @@ const (
 	flagAnimate
 	flagContest
 	flagJoint
+	flagLocative
 )
 
 var flagNames = map[string]flags{
@@ -47,6 +48,7 @@ var flagNames = map[string]flags{
 	"object": flagObject, "mutual": flagMutual, "protest": flagProtest,
 	"aim": flagAim, "assure": flagAssure, "civil": flagCivil,
 	"invite": flagInvite, "animate": flagAnimate, "contest": flagContest, "joint": flagJoint,
+	"locative": flagLocative,
 }
 
 // rule is one row of verbs.tsv or nouns.tsv, compiled.
