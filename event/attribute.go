@@ -811,7 +811,23 @@ func (w *work) protestTarget(t *trigger, acts []parley.Actor, claim *parley.Ment
 		}
 		return []parley.Actor{m.Actor}
 	}
-	return nil
+	// "Thousands of Nigerians rallied in Lagos": a protest by a state's
+	// people that names no one else is against their government.
+	code := ""
+	for _, a := range acts {
+		switch a.Sector {
+		case "GOV", "MIL", "COP", "LEG", "JUD", "SPY", "":
+			return nil
+		}
+		if a.Code == "" || a.Code == "IGO" || a.Code == "NGO" || code != "" && a.Code != code {
+			return nil
+		}
+		code = a.Code
+	}
+	if code == "" {
+		return nil
+	}
+	return []parley.Actor{{Code: code, Sector: "GOV"}}
 }
 
 // material reports whether a category is material cooperation or

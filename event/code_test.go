@@ -48,7 +48,7 @@ func TestAttribution(t *testing.T) {
 		{"business only: no coercion", "The Turkish airport operator restricted take-offs.", nil},
 		{"police on one side", "Kenyan police attacked Kenyan protesters.", []string{"ASSAULT KEN>KEN"}},
 		{"state on the other side", "Turkish residents attacked Syrian troops.", []string{"ASSAULT TUR>SYR"}},
-		{"protest is civil", "Kenyan protesters marched on Tuesday.", []string{"PROTEST/demo KEN"}},
+		{"protest is civil, against its own government", "Kenyan protesters marched on Tuesday.", []string{"PROTEST/demo KEN>KEN"}},
 		{"verbal needs no state", "Turkish residents condemned Greek fans.", []string{"ACCUSE/disapprove TUR>GRC"}},
 		{"held talks", "Putin held talks with Erdogan in Sochi.", []string{"CONSULT RUS>TUR"}},
 		{"host swaps", "Moscow hosted the Syrian foreign minister.", []string{"CONSULT/visit SYR>RUS"}},
