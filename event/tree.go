@@ -991,7 +991,9 @@ func (w *work) nonActorSubject(v, depth int) bool {
 		return w.isVerb(h) && w.nonActorSubject(h, depth+1)
 	case base == "conj" && w.isVerb(h), base == "advcl" && (strings.HasSuffix(w.toks[v].Norm, "ing") || w.markedTo(v)) && !w.markedOf(v):
 		return w.nonActorSubject(h, depth+1)
-	case full == "acl:relcl":
+	case full == "acl:relcl", base == "acl" && w.isNoun(h):
+		// "officials who met", "civilians set fire to their homes"
+		// (a clause the parser hung on its subject).
 		return !w.pronoun(h) && !w.mentionUnder(h)
 	}
 	return false
