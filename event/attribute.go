@@ -270,8 +270,8 @@ func (w *work) under(n, top int) bool {
 }
 
 // topicOnly reports a recipient found by position that the parse puts in
-// an "of" or "about" phrase of verb v: what was spoken of ("warned of
-// French jihadists"), not to whom.
+// an "of" or "about" phrase of verb v, what was spoken of ("warned of
+// French jihadists"), or in a relative clause under v: not to whom.
 func (w *work) topicOnly(v int, p parties) bool {
 	if !w.parsed() || len(p.ms) == 0 {
 		return false
@@ -287,6 +287,16 @@ func (w *work) topicOnly(v int, p parties) bool {
 			if x == v {
 				break
 			}
+		}
+	}
+	// "approve a plan that will not allow candidates from Hamas": a
+	// mention inside a relative clause under the verb is no party.
+	for x, steps := p.ms[0].first, 0; x >= 0 && steps < 12; x, steps = w.head(x), steps+1 {
+		if x == v {
+			return false
+		}
+		if _, full := w.rel(x); full == "acl:relcl" && w.head(x) != v {
+			return true
 		}
 	}
 	return false
