@@ -631,8 +631,18 @@ func affiliation(text string, m parley.Mention) bool {
 	if m.Kind == parley.MentionOrg {
 		// "NATO-member Norway", "EU member Croatia": the state acts.
 		next := m.Span.End + len(" member ")
-		return hasPrefixFold(after, "-member ") ||
-			hasPrefixFold(after, " member ") && next < len(text) && 'A' <= text[next] && text[next] <= 'Z'
+		if hasPrefixFold(after, "-member ") ||
+			hasPrefixFold(after, " member ") && next < len(text) && 'A' <= text[next] && text[next] <= 'Z' {
+			return true
+		}
+		// "a UN-brokered deal", "the UN-backed government": the body is
+		// no party to what the phrase does.
+		for _, p := range affiliationSuffixes {
+			if hasPrefixFold(after, p) {
+				return true
+			}
+		}
+		return false
 	}
 	group := m.Kind == parley.MentionGroup
 	if m.Kind != parley.MentionAdjective && m.Kind != parley.MentionCountry && m.Kind != parley.MentionCapital && !group {
@@ -660,7 +670,7 @@ func affiliation(text string, m parley.Mention) bool {
 
 var (
 	affiliationPrefixes = []string{"pro-", "anti-", "non-"}
-	affiliationSuffixes = []string{"-backed", "-based", "-sponsored", "-supported", "-funded", "-trained", "-allied", "-aligned", "-leaning", "-friendly"}
+	affiliationSuffixes = []string{"-backed", "-based", "-sponsored", "-supported", "-funded", "-trained", "-allied", "-aligned", "-leaning", "-friendly", "-brokered", "-mediated"}
 )
 
 // hasPrefixFold is strings.HasPrefix ignoring ASCII case.
