@@ -269,6 +269,42 @@ func (w *work) under(n, top int) bool {
 	return false
 }
 
+// ownPeople reports an act by a state's police, courts or government
+// whose object (or the object of its purpose clause: "opened fire to
+// disperse demonstrators") is a people noun of words.tsv "populace" that
+// names no state.
+func (w *work) ownPeople(t *trigger, a parley.Actor) bool {
+	if !w.parsed() || t.r.noun || a.Code == "" || a.Code == "IGO" || a.Code == "NGO" {
+		return false
+	}
+	switch a.Sector {
+	case "COP", "JUD", "GOV":
+	default:
+		return false
+	}
+	verbs := []int{t.head}
+	for _, x := range w.kids(t.head, "advcl", "xcomp", "conj") {
+		if w.markedTo(x) || w.isVerb(x) {
+			verbs = append(verbs, x)
+		}
+	}
+	for _, o := range w.kids(t.head, "obj") {
+		for _, x := range w.kids(o, "acl") {
+			if w.markedTo(x) {
+				verbs = append(verbs, x) // "opened fire to disperse"
+			}
+		}
+	}
+	for _, v := range verbs {
+		for _, o := range w.kids(v, "obj") {
+			if w.is("populace", o) && !w.mentionUnder(o) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // topicOnly reports a recipient found by position that the parse puts in
 // an "of" or "about" phrase of verb v, what was spoken of ("warned of
 // French jihadists"), or in a relative clause under v: not to whom.
@@ -523,6 +559,11 @@ func (w *work) attribute(trs []*trigger, ti int) (parley.Event, bool) {
 		// "Syria condemned the attacks": the author of an act the
 		// article told before.
 		recs = w.backRecipient(t, acts)
+	}
+	if len(recs) == 0 && len(acts) == 1 && (cat == "COERCE" || cat == "ASSAULT") && w.ownPeople(t, acts[0]) {
+		// "Egyptian police opened fire to disperse demonstrators":
+		// a state's police, courts or government act on its own people.
+		recs = []parley.Actor{{Code: acts[0].Code}}
 	}
 	if t.r.flags&flagProtest != 0 && official(actor) {
 		cat, mode = "ACCUSE", "disapprove"
