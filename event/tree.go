@@ -300,6 +300,11 @@ func (w *work) pronoun(j int) bool { return w.deps[j].Tag == "PRON" }
 // parties: a phrase, "the two sides", or a pronoun resolved to the
 // subject of a governing clause or the article before the sentence.
 func (w *work) argument(n, v int) parties {
+	if w.ment[n] < 0 && w.pronoun(n) && anaphors[w.toks[n].Norm] > 0 && len(w.kids(n, "conj")) > 0 {
+		// "he and Turkish President Erdogan agreed": the pronoun
+		// alone; its conjunct is another subject.
+		return w.pronounArgument(n, v)
+	}
 	if ms := w.phrase(n, 0); len(ms) > 0 {
 		return parties{ms: ms}
 	}
@@ -310,6 +315,11 @@ func (w *work) argument(n, v int) parties {
 	if !w.pronoun(n) {
 		return parties{}
 	}
+	return w.pronounArgument(n, v)
+}
+
+// pronounArgument resolves pronoun n, an argument of verb v.
+func (w *work) pronounArgument(n, v int) parties {
 	norm := w.toks[n].Norm
 	switch norm {
 	case "who", "which", "that", "whom":
@@ -461,6 +471,13 @@ func (w *work) synSubject(v int) (actor, patient parties, passive bool) {
 				continue
 			}
 			if p := w.argument(subj[k], v); !p.empty() {
+				// "he and Turkish President Erdogan agreed": two
+				// subjects joined by "and" are one list.
+				if k > 0 && subj[k-1] < subj[k] && len(p.ms) > 0 && w.andBetween(subj[k-1], subj[k]) {
+					if q := w.argument(subj[k-1], v); len(q.ms) > 0 {
+						p.ms = append(append([]*smention(nil), q.ms...), p.ms...)
+					}
+				}
 				return p, parties{}, false
 			}
 		}
@@ -477,6 +494,20 @@ func (w *work) synSubject(v int) (actor, patient parties, passive bool) {
 		}
 	}
 	return w.inherited(v), parties{}, false
+}
+
+// andBetween reports an "and" between tokens a and b (a < b) with no
+// verb in between.
+func (w *work) andBetween(a, b int) bool {
+	for j := a + 1; j < b; j++ {
+		if w.toks[j].Norm == "and" {
+			return true
+		}
+		if w.isVerb(j) {
+			return false
+		}
+	}
+	return false
 }
 
 // activeVerb reports a verb the parser gave a passive subject that its
