@@ -305,6 +305,20 @@ func (w *work) ownPeople(t *trigger, a parley.Actor) bool {
 	return false
 }
 
+// prepOf returns the token of the preposition that introduces noun n, or
+// -1.
+func (w *work) prepOf(n int) int {
+	if n < 0 || n+1 >= len(w.childAt) {
+		return -1
+	}
+	for _, i := range w.child[w.childAt[n]:w.childAt[n+1]] {
+		if i < n && (w.deps[i].Rel == "case" || w.deps[i].Rel == "mark") {
+			return i
+		}
+	}
+	return -1
+}
+
 // topicOnly reports a recipient found by position that the parse puts in
 // an "of" or "about" phrase of verb v, what was spoken of ("warned of
 // French jihadists"), or in a relative clause under v: not to whom.
@@ -679,6 +693,11 @@ func (w *work) attribute(trs []*trigger, ti int) (parley.Event, bool) {
 		// mention for a capital after "in"). So is a threat of force
 		// against a place ("threatened to impose a curfew in Algiers"):
 		// its target is the place's state.
+		return parley.Event{}, false
+	}
+	if t.r.noun && len(recs) == 0 && len(acts) < 2 && w.parsed() && w.is("temporal", w.prepOf(t.lits[len(t.lits)-1])) {
+		// "officers holed up since last month's U.S. invasion": an event
+		// named to date another, with no other side, is not reported.
 		return parley.Event{}, false
 	}
 	if t.r.flags&flagCivil == 0 && w.material(cat) && !w.political(acts) && !w.political(recs) {

@@ -136,17 +136,21 @@ func (w *work) kids(h int, rels ...string) []int {
 // it has none; multiword ones ("according to", "on behalf of") give their
 // first word.
 func (w *work) caseOf(n int) string {
-	for i, d := range w.deps {
-		if d.Head == n && (d.Rel == "case" || d.Rel == "fixed") && i < n {
+	if n < 0 || n+1 >= len(w.childAt) {
+		return ""
+	}
+	kids := w.child[w.childAt[n]:w.childAt[n+1]]
+	for _, i := range kids {
+		if d := w.deps[i]; (d.Rel == "case" || d.Rel == "fixed") && i < n {
 			return w.toks[i].Norm
 		}
 	}
 	// "between President Putin and ...": the parser may hang the
 	// preposition on a title or name part before the head.
-	for i, d := range w.deps {
-		if d.Head == n && i < n && (d.Rel == "nmod:desc" || d.Rel == "compound" || d.Rel == "flat") {
-			for j, e := range w.deps[:i] {
-				if e.Head == i && e.Rel == "case" {
+	for _, i := range kids {
+		if d := w.deps[i]; i < n && (d.Rel == "nmod:desc" || d.Rel == "compound" || d.Rel == "flat") {
+			for _, j := range w.child[w.childAt[i]:w.childAt[i+1]] {
+				if j < i && w.deps[j].Rel == "case" {
 					return w.toks[j].Norm
 				}
 			}
