@@ -616,10 +616,12 @@ func (w *work) attribute(trs []*trigger, ti int) (parley.Event, bool) {
 		// object names the actors themselves, so the event is mutual.
 		recs = kept
 	}
-	if cat == "CONSULT" && distinctCodes(acts) >= 2 && len(recs) > 0 && codesWithin(recs, acts) {
+	if distinctCodes(acts) >= 2 && len(recs) > 0 && codesWithin(recs, acts) && !targeted[cat] {
 		// "Israel and Lebanon renewed negotiations on an Israeli troop
-		// pullback": the two sides meet; a phrase naming one of them
-		// again is the topic, not a third party.
+		// pullback", "Palestinians and Israelis failed to reach
+		// agreement on the fate of Palestinian offices": the two sides
+		// act together; a phrase naming one of them again is the topic,
+		// not a third party.
 		recs = nil
 	}
 	if cat == "CONSULT" && mode == "visit" {
