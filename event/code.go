@@ -223,6 +223,11 @@ func (w *work) match(r *rule, i int) (int, []int, bool) {
 			}
 			return 0, false
 		}
+		if k > 0 && j < len(w.toks) && w.is("when", j) && !w.hasLemma(j, r.toks[k]) {
+			// "called Thursday on Arabs to unite", "met Monday with":
+			// a day between two words of a pattern.
+			return try(k, j+1)
+		}
 		if j >= len(w.toks) || w.ment[j] >= 0 || w.clause[j] != w.clause[i] || !w.hasLemma(j, r.toks[k]) {
 			return 0, false
 		}
