@@ -95,7 +95,11 @@ func NewResolver() (*Resolver, error) {
 	if err != nil {
 		return nil, fmt.Errorf("date: %w", err)
 	}
-	return &Resolver{vocab: newVocab(vocabulary(lx))}, nil
+	v, err := newVocab(vocabulary(lx))
+	if err != nil {
+		return nil, fmt.Errorf("date: vocabulary: %w", err)
+	}
+	return &Resolver{vocab: v}, nil
 }
 
 // Resolve returns the time expressions of text in order. published is the
@@ -120,7 +124,7 @@ func (r *Resolver) resolve(text string, sents []parley.Sentence, published time.
 		s.hasPub = true
 	}
 	for i := 0; i < len(toks); {
-		if !toks[i].opens {
+		if toks[i].rules == 0 {
 			i++
 			continue
 		}

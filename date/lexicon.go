@@ -4,6 +4,8 @@ import (
 	_ "embed"
 	"errors"
 	"fmt"
+	"maps"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -100,80 +102,122 @@ func has(ents []entry, c class) bool {
 	return false
 }
 
-// word is what the tagger knows of a word: its readings, and whether a
-// time expression may begin with it.
+// word is what the tagger knows of a word: its readings, the rules that
+// may read a time expression beginning with it, and those that may read
+// one beginning with "the" before it.
 type word struct {
-	ents  []entry
-	opens bool
+	ents     []entry
+	rules    ruleSet
+	afterThe ruleSet
 }
-
-// openers are the words other than those of the classes opening (below)
-// that a rule of rules.go reads first: determiners ("the", "last"),
-// modifiers ("early", "mid-"), vague counts ("several"), "every",
-// "noon"... A rule can begin only at such a word, a number, a word of an
-// opening class or an apostrophe ('80s); Resolve tries none of them
-// elsewhere.
-var openers = []string{
-	"the", "this", "that", "last", "next", "past", "coming", "current", "previous",
-	"latest", "over", "first", "recent", "early", "mid", "late", "middle", "earlier",
-	"later", "several", "many", "some", "few", "a", "an", "less", "fewer", "fiscal",
-	"q", "year", "now", "noon", "midday", "midnight", "every", "each", "daily",
-	"weekly", "monthly", "annually", "yearly", "hourly", "quarterly",
-}
-
-// opening are the classes whose words may begin a time expression.
-var opening = []class{clMonth, clWeekday, clNumber, clOrdinal, clSeason, clRef, clDeictic, clMod}
 
 // vocab is the table of words the tagger knows, looked up for every
-// token: a bitmap, indexed by a hash of a word's length and first and
-// last bytes, tells most other words (nearly all of a text) at once.
+// token: an open-addressed table of indexes into words, at a hash of a
+// word's length and first and last bytes. The slot of nearly every word
+// of a text that is not in the table is empty, which tells it at once.
 type vocab struct {
-	words map[string]word
-	seen  [vocabBits / 64]uint64
+	words []vocabWord
+	slots [vocabSlots]uint16 // 1 + the index in words; 0 for none
+	// used has bit h set when slots[h] is not empty: a table 16 times
+	// smaller, which stays in the nearest cache.
+	used [vocabSlots / 64]uint64
+	// number and quote are what the table says of numbers and of
+	// apostrophes.
+	number, quote word
 }
 
-const vocabBits = 1 << 12
+// vocabWord is a word of the table with what the table says of it.
+type vocabWord struct {
+	key string
+	word
+}
 
-func vocabBit(w string) uint32 {
+// vocabSlots is the size of the table: at most half full, so that every
+// probe ends soon at an empty slot.
+const vocabSlots = 1 << 12
+
+func vocabSlot(w string) uint32 {
 	h := uint32(len(w)) | uint32(w[0])<<8 | uint32(w[len(w)-1])<<16
 	return h * 0x9e3779b1 >> 20
 }
 
-func newVocab(words map[string]word) vocab {
-	v := vocab{words: words}
-	for w := range words {
-		if w != "" {
-			b := vocabBit(w)
-			v.seen[b/64] |= 1 << (b % 64)
+// newVocab builds the table of words; an error when they do not fit it.
+func newVocab(words map[string]word) (vocab, error) {
+	var v vocab
+	if len(words) >= vocabSlots/2 {
+		return v, fmt.Errorf("%d words, more than the table of %d slots holds with room to spare", len(words), vocabSlots)
+	}
+	for k, r := range rules {
+		if r.first.number {
+			v.number.rules |= 1 << k
+		}
+		if r.the.number {
+			v.number.afterThe |= 1 << k
+		}
+		if r.first.quote {
+			v.quote.rules |= 1 << k
+		}
+		if r.the.quote {
+			v.quote.afterThe |= 1 << k
 		}
 	}
-	return v
+	keys := slices.Sorted(maps.Keys(words)) // the same table every time
+	for _, w := range keys {
+		if w == "" {
+			continue
+		}
+		if w == "'" || strings.Trim(w, "0123456789") == "" {
+			return v, fmt.Errorf("%q: the tagger reads numbers and apostrophes as such, never as words", w)
+		}
+		v.words = append(v.words, vocabWord{key: w, word: words[w]})
+		h := vocabSlot(w)
+		for v.slots[h] != 0 {
+			h = (h + 1) % vocabSlots
+		}
+		v.slots[h] = uint16(len(v.words))
+		v.used[h/64] |= 1 << (h % 64)
+	}
+	return v, nil
 }
 
 // get returns what the table says of w; the zero word when nothing.
 func (v *vocab) get(w string) word {
-	if w != "" {
-		if b := vocabBit(w); v.seen[b/64]&(1<<(b%64)) == 0 {
-			return word{}
+	if w == "" {
+		return word{}
+	}
+	h := vocabSlot(w)
+	if v.used[h/64]&(1<<(h%64)) == 0 {
+		return word{}
+	}
+	for ; v.slots[h] != 0; h = (h + 1) % vocabSlots {
+		if x := &v.words[v.slots[h]-1]; x.key == w {
+			return x.word
 		}
 	}
-	return v.words[w]
+	return word{}
 }
 
-// vocabulary joins the lexicon and the openers into one table, looked up
-// once for every token.
+// vocabulary joins the lexicon and the words of the rules into one
+// table, looked up once for every token.
 func vocabulary(lx lexicon) map[string]word {
-	v := make(map[string]word, len(lx)+len(openers))
+	v := make(map[string]word, len(lx))
 	for w, ents := range lx {
-		x := word{ents: ents}
-		for _, c := range opening {
-			x.opens = x.opens || has(ents, c)
-		}
-		v[w] = x
+		v[w] = word{ents: ents}
 	}
-	for _, w := range openers {
-		x := v[w]
-		x.opens = true
+	for _, r := range rules {
+		for _, w := range join(r.first.words, r.the.words...) {
+			v[w] = word{ents: lx[w]}
+		}
+	}
+	for w, x := range v {
+		for k, r := range rules {
+			if r.first.holds(w, x.ents) {
+				x.rules |= 1 << k
+			}
+			if r.the.holds(w, x.ents) {
+				x.afterThe |= 1 << k
+			}
+		}
 		v[w] = x
 	}
 	return v

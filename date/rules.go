@@ -2,6 +2,8 @@ package date
 
 import (
 	"fmt"
+	"math/bits"
+	"slices"
 	"strings"
 	"time"
 
@@ -29,27 +31,110 @@ type match struct {
 	since bool // preceded by "since": the range runs on to publication
 }
 
+// rule is one rule of the grammar: the method that reads an expression
+// from a token, and the tokens such an expression may begin with, which
+// tell Resolve the rules it need not try at a token. The lists are a
+// promise about read's code (checked by TestOpeners): a rule that comes
+// to read a new first word must have it listed here.
+type rule struct {
+	read func(s *scan, i int) (match, bool)
+	// first holds the tokens an expression read begins with; the, for
+	// a rule that lists "the" in first, the tokens that may come after
+	// a "the" it begins with.
+	first, the starts
+}
+
+// starts is a set of tokens: words, words with a reading in one of
+// classes, numbers when number is set, apostrophes ('80s) when quote is.
+type starts struct {
+	words   []string
+	classes []class
+	number  bool
+	quote   bool
+}
+
+// holds reports whether st holds the word w, whose readings are ents.
+func (st *starts) holds(w string, ents []entry) bool {
+	if slices.Contains(st.words, w) {
+		return true
+	}
+	for _, c := range st.classes {
+		if has(ents, c) {
+			return true
+		}
+	}
+	return false
+}
+
+// counts are the tokens a count begins with (scan.number).
+var counts = starts{words: []string{"several", "many", "some", "few", "a"}, classes: []class{clNumber}, number: true}
+
+// modifiers are the words scan.mod reads first.
+var modifiers = []string{"the", "early", "mid", "late", "middle"}
+
+// rules are the rules of the grammar, in the order in which they win a
+// tie (scan.best).
+var rules = [...]rule{
+	{read: (*scan).calendarDate, first: starts{classes: []class{clWeekday, clMonth}, number: true}},
+	{read: (*scan).numericDate, first: starts{number: true}},
+	{read: (*scan).monthRule,
+		first: starts{classes: []class{clMonth}, words: join(modifiers, "last", "next", "this", "past", "coming")},
+		the:   starts{words: []string{"beginning", "start", "middle", "end"}}},
+	{read: (*scan).weekdayRule,
+		first: starts{classes: []class{clWeekday}, words: []string{"early", "late", "last", "next", "this", "past", "coming"}}},
+	{read: (*scan).deictic,
+		first: starts{classes: []class{clDeictic}, words: []string{"early", "late", "earlier", "later", "this", "last"}}},
+	{read: (*scan).narrative,
+		first: starts{words: []string{"later", "earlier", "that", "the"}},
+		the:   starts{words: []string{"same", "next", "following", "previous", "day"}}},
+	{read: (*scan).relativeUnit,
+		first: starts{words: []string{"earlier", "later", "early", "mid", "late", "this", "current", "last", "past", "previous", "next", "coming"}}},
+	{read: (*scan).duration,
+		first: counts.with("the", "past", "last", "previous", "next", "coming", "first", "recent"),
+		the:   counts.with("past", "last", "previous", "next", "coming", "first", "recent")},
+	{read: (*scan).anchored, first: counts.with("less", "fewer")},
+	{read: (*scan).yearRule,
+		first: starts{words: join(modifiers, "fiscal"), number: true, quote: true},
+		the:   starts{words: modifiers, number: true, quote: true}},
+	{read: (*scan).quarter,
+		first: starts{classes: []class{clOrdinal}, number: true, words: []string{"the", "this", "last", "next", "fiscal", "q"}},
+		the:   starts{classes: []class{clOrdinal}, number: true, words: []string{"this", "last", "next", "fiscal", "q"}}},
+	{read: (*scan).season,
+		first: starts{classes: []class{clSeason}, words: join(modifiers, "this", "last", "next", "past", "coming")},
+		the:   starts{classes: []class{clSeason}, words: join(modifiers, "beginning", "start", "middle", "end")}},
+	{read: (*scan).ref,
+		first: starts{classes: []class{clRef}, words: []string{"the"}},
+		the:   starts{words: []string{"past", "future", "present"}}},
+	{read: (*scan).clock, first: starts{number: true, words: []string{"noon", "midday", "midnight"}}},
+	{read: (*scan).set,
+		first: starts{words: []string{"daily", "weekly", "monthly", "annually", "yearly", "hourly", "quarterly", "every", "each"}}},
+	{read: (*scan).weekend,
+		first: starts{words: []string{"the", "this", "last", "next"}}, // "over the weekend" is not one
+		the:   starts{words: []string{"weekend"}}},
+	{read: (*scan).fiscal,
+		first: starts{words: []string{"the", "latest", "current", "year"}},
+		the:   starts{words: []string{"latest", "current", "quarter", "year"}}},
+}
+
+// with returns st with words added.
+func (st starts) with(words ...string) starts {
+	st.words = join(st.words, words...)
+	return st
+}
+
+func join(a []string, b ...string) []string { return append(slices.Clip(a), b...) }
+
+// ruleSet is a set of rules, bit k standing for rules[k].
+type ruleSet uint32
+
 // best returns the longest expression that starts at token i; of two as
-// long, the one of the rule listed first.
+// long, the one of the rule listed first. It tries the rules that may
+// begin at the token (tok.rules) only.
 func (s *scan) best(i int) (match, bool) {
 	b := longest{i: i}
-	b.try(s.calendarDate(i))
-	b.try(s.numericDate(i))
-	b.try(s.monthRule(i))
-	b.try(s.weekdayRule(i))
-	b.try(s.deictic(i))
-	b.try(s.narrative(i))
-	b.try(s.relativeUnit(i))
-	b.try(s.duration(i))
-	b.try(s.anchored(i))
-	b.try(s.yearRule(i))
-	b.try(s.quarter(i))
-	b.try(s.season(i))
-	b.try(s.ref(i))
-	b.try(s.clock(i))
-	b.try(s.set(i))
-	b.try(s.weekend(i))
-	b.try(s.fiscal(i))
+	for rs := s.toks[i].rules; rs != 0; rs &= rs - 1 {
+		b.try(rules[bits.TrailingZeros32(uint32(rs))].read(s, i))
+	}
 	return b.m, b.found
 }
 

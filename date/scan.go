@@ -1,6 +1,7 @@
 package date
 
 import (
+	"encoding/binary"
 	"slices"
 	"sort"
 	"strconv"
@@ -17,10 +18,9 @@ type tok struct {
 	norm       string // lower case; dashes folded to "-", quotes to "'"
 	kind       byte   // 'w' word, 'n' number, 'p' punctuation
 	cap        bool   // the word begins with a capital
-	// opens is set when a rule may read a time expression from the token
-	// on: a number, an apostrophe, a word of openers or of an opening
-	// class (lexicon.go). Resolve tries no rule at the others.
-	opens  bool
+	// rules are the rules that may read a time expression from the
+	// token on (see rule); Resolve tries no other.
+	rules  ruleSet
 	num    int     // the value of a number (-1 when too long)
 	digits int     // how many digits a number has
 	suffix string  // letters glued to a number: "s" (1960s), "st", "th"
@@ -30,6 +30,7 @@ type tok struct {
 // tokens appends the tokens of text to toks. Numbers keep the letters
 // glued to them as a suffix; "a.m." and "p.m." are one word ("am", "pm").
 func (r *Resolver) tokens(toks []tok, text string) []tok {
+	start := len(toks)
 	low := lowerASCII(text)
 	for i := 0; i < len(text); {
 		c, n := rune(text[i]), 1
@@ -59,7 +60,7 @@ func (r *Resolver) tokens(toks []tok, text string) []tok {
 				j = k
 			}
 			t.end = j
-			toks = append(toks, r.read(t))
+			toks = append(toks, t)
 			i = j
 		case c < utf8.RuneSelf && isASCIILetter(byte(c)) || c >= utf8.RuneSelf && unicode.IsLetter(c):
 			if (c == 'a' || c == 'p' || c == 'A' || c == 'P') && len(text) >= i+4 &&
@@ -68,7 +69,7 @@ func (r *Resolver) tokens(toks []tok, text string) []tok {
 				if c == 'p' || c == 'P' {
 					norm = "pm"
 				}
-				toks = append(toks, r.read(tok{start: i, end: i + 4, kind: 'w', norm: norm}))
+				toks = append(toks, tok{start: i, end: i + 4, kind: 'w', norm: norm})
 				i += 4
 				continue
 			}
@@ -91,7 +92,7 @@ func (r *Resolver) tokens(toks []tok, text string) []tok {
 			if !ascii {
 				norm = strings.ToLower(text[i:j])
 			}
-			toks = append(toks, r.read(tok{start: i, end: j, kind: 'w', norm: norm, cap: unicode.IsUpper(c)}))
+			toks = append(toks, tok{start: i, end: j, kind: 'w', norm: norm, cap: unicode.IsUpper(c)})
 			i = j
 		default:
 			norm := text[i : i+n]
@@ -103,19 +104,35 @@ func (r *Resolver) tokens(toks []tok, text string) []tok {
 			case utf8.RuneError:
 				norm = "?"
 			}
-			toks = append(toks, r.read(tok{start: i, end: i + n, kind: 'p', norm: norm}))
+			toks = append(toks, tok{start: i, end: i + n, kind: 'p', norm: norm})
 			i += n
 		}
 	}
+	r.tag(toks[start:])
 	return toks
 }
 
-// read sets what the vocabulary says of t.
-func (r *Resolver) read(t tok) tok {
-	w := r.vocab.get(t.norm)
-	t.ents = w.ents
-	t.opens = w.opens || t.kind == 'n' || t.norm == "'"
-	return t
+// tag sets what the vocabulary says of each token, and keeps at a "the"
+// only the rules that may read on to the token after it.
+func (r *Resolver) tag(toks []tok) {
+	var next ruleSet // the rules that may read a "the" before toks[k+1]
+	for k := len(toks) - 1; k >= 0; k-- {
+		t := &toks[k]
+		var w word
+		switch {
+		case t.kind == 'n':
+			w = r.vocab.number // no word of the table is a number
+		case t.norm == "'":
+			w = r.vocab.quote
+		default:
+			w = r.vocab.get(t.norm)
+		}
+		t.ents, t.rules = w.ents, w.rules
+		if t.rules != 0 && t.norm == "the" {
+			t.rules &= next
+		}
+		next = w.afterThe
+	}
 }
 
 // asciiSpace holds the ASCII bytes unicode.IsSpace reports.
@@ -132,13 +149,39 @@ func lowerASCII(text string) string {
 	if k == len(text) {
 		return text
 	}
-	b := []byte(text)
-	for i := k; i < len(b); i++ {
-		if c := b[i]; c >= 'A' && c <= 'Z' {
-			b[i] = c + 'a' - 'A'
+	var low strings.Builder // one allocation, where []byte(text) then string(b) make two
+	low.Grow(len(text))
+	low.WriteString(text[:k])
+	var buf [512]byte
+	for k < len(text) {
+		b := buf[:copy(buf[:], text[k:])]
+		k += len(b)
+		i := 0
+		for ; i+8 <= len(b); i += 8 {
+			binary.LittleEndian.PutUint64(b[i:], lower8(binary.LittleEndian.Uint64(b[i:])))
 		}
+		for ; i < len(b); i++ {
+			if c := b[i]; c >= 'A' && c <= 'Z' {
+				b[i] = c + 'a' - 'A'
+			}
+		}
+		low.Write(b)
 	}
-	return string(b)
+	return low.String()
+}
+
+// lower8 returns x with each of its eight bytes that is an ASCII capital
+// in lower case: a byte is one when its seven low bits are 'A' or more
+// and not more than 'Z' (sums that carry into its high bit, never into the
+// next byte) and its high bit is clear; 0x20 (its high bit >> 2) makes it
+// lower case.
+func lower8(x uint64) uint64 {
+	const ones, high = 0x0101010101010101, 0x8080808080808080
+	low7 := x &^ high
+	atLeastA := low7 + ones*(0x80-'A')
+	pastZ := low7 + ones*(0x80-'Z'-1)
+	capital := atLeastA &^ pastZ &^ x & high
+	return x | capital>>2
 }
 
 func isASCIILetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }

@@ -287,7 +287,7 @@ func attributive(toks []parley.Token, first, last int, m *Mention, text string) 
 		return false
 	}
 	next := toks[last+1]
-	if next.Kind != parley.Word || placeNouns[next.Norm] || heads[next.Norm] {
+	if next.Kind != parley.Word || placeNouns[next.Norm] || head(next.Norm) {
 		return false
 	}
 	r, _ := utf8.DecodeRuneInString(next.Span.In(text))

@@ -9,6 +9,7 @@ import (
 	"compress/gzip"
 	"errors"
 	"fmt"
+	"hash/maphash"
 	"io"
 	"io/fs"
 	"math"
@@ -66,6 +67,10 @@ type Gazetteer struct {
 	// firsts holds the keys of the first words of names of several
 	// words, so that Locate tries longer matches only where one may start.
 	firsts map[string]bool
+	// inIndex and inFirsts tell most keys that are not in index and
+	// firsts without a lookup (lookup, first), by their hash with seed.
+	seed              maphash.Seed
+	inIndex, inFirsts keyFilter
 	// longest holds, for the first keyHead bytes of the keys of index,
 	// the length of the longest key that begins with them, so that Locate
 	// stops lengthening a name that no key can match (see grows).
@@ -156,7 +161,31 @@ func Load(fsys fs.FS) (*Gazetteer, error) {
 			g.longest[h] = max(g.longest[h], len(k))
 		}
 	}
+	g.seed = maphash.MakeSeed()
+	g.inIndex, g.inFirsts = newKeyFilter(g.seed, g.index), newKeyFilter(g.seed, g.firsts)
 	return g, nil
+}
+
+// hash returns the hash of the key k for lookupHash and first.
+func (g *Gazetteer) hash(k []byte) uint64 { return maphash.Bytes(g.seed, k) }
+
+// lookup returns the features named by the key k, and whether there are
+// any (g.index[k]).
+func (g *Gazetteer) lookup(k []byte) ([]int32, bool) { return g.lookupHash(k, g.hash(k)) }
+
+// lookupHash is lookup of k with its hash h.
+func (g *Gazetteer) lookupHash(k []byte, h uint64) ([]int32, bool) {
+	if !g.inIndex.holds(h) {
+		return nil, false
+	}
+	ids, ok := g.index[string(k)]
+	return ids, ok
+}
+
+// first reports whether k, whose hash is h, is the key of the first word
+// of a name of several words (g.firsts[k]).
+func (g *Gazetteer) first(k []byte, h uint64) bool {
+	return g.inFirsts.holds(h) && g.firsts[string(k)]
 }
 
 var defaultGazetteer = sync.OnceValues(func() (*Gazetteer, error) {

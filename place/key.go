@@ -27,7 +27,8 @@ func Key(name string) string {
 // made single, spelling variants folded (see fold) and doubled letters
 // made single again ("Darayya" is "Daraya", "Hammam" is "Hamam").
 func appendKey(dst []byte, name string) []byte {
-	if !isASCII(name) {
+	ascii := isASCII(name)
+	if !ascii {
 		name = norm.NFD.String(name)
 	}
 	start, word := len(dst), len(dst)
@@ -74,8 +75,12 @@ func appendKey(dst []byte, name string) []byte {
 		}
 	}
 	dst = endWord(dst, word)
-	k := single(dst[start:])
-	k = single(fold(k))
+	var k []byte
+	if ascii {
+		k = foldASCII(dst[start:])
+	} else {
+		k = single(fold(single(dst[start:])))
+	}
 	return dst[:start+len(k)]
 }
 
@@ -185,6 +190,86 @@ func fold(b []byte) []byte {
 		b[w] = c
 	}
 	return b[:w]
+}
+
+// foldASCII returns single(fold(single(b))) for b of ASCII bytes, in
+// place and in one pass: Locate keys every capitalized word. It reads b
+// as single does, a run of one byte as that byte, and writes as single
+// does, a byte only when the last one it wrote is another.
+func foldASCII(b []byte) []byte {
+	w := 0
+	for r := 0; r < len(b); {
+		c := b[r]
+		r = runEnd(b, r)
+		d := byte(0)
+		if r < len(b) {
+			d = b[r]
+		}
+		next := false // d is read
+		switch c {
+		case 'q':
+			c = 'k'
+		case 'k':
+			if d == 'h' {
+				c, next = 'h', true
+			}
+		case 'g', 'd':
+			next = d == 'h'
+		case 'p':
+			if d == 'h' {
+				c, next = 'f', true
+			}
+		case 'c':
+			if d == 'k' {
+				c, next = 'k', true
+			}
+		case 'o':
+			if d == 'u' || d == 'o' {
+				c, next = 'u', true
+			}
+		case 'e':
+			switch d {
+			case 'e':
+				c, next = 'i', true
+			case 'y', 'i':
+				if w == 0 || b[w-1] != 'a' {
+					b[w] = 'a'
+					w++
+				}
+				c, next = 'i', true
+			}
+		case 'a':
+			if d == 'y' {
+				if w == 0 || b[w-1] != 'a' {
+					b[w] = 'a'
+					w++
+				}
+				c, next = 'i', true
+			}
+		case 'u':
+			if d == 'w' {
+				c, next = 'w', true
+			}
+		case 'i':
+			next = d == 'y'
+		}
+		if next {
+			r = runEnd(b, r)
+		}
+		if w == 0 || b[w-1] != c {
+			b[w] = c
+			w++
+		}
+	}
+	return b[:w]
+}
+
+// runEnd returns the index after the run of b[r] that begins at r.
+func runEnd(b []byte, r int) int {
+	c := b[r]
+	for r++; r < len(b) && b[r] == c; r++ {
+	}
+	return r
 }
 
 // single makes runs of one rune single, in place.

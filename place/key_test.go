@@ -1,6 +1,7 @@
 package place
 
 import (
+	"bytes"
 	"math/rand"
 	"strings"
 	"testing"
@@ -152,6 +153,22 @@ func checkStem(t *testing.T, s, more string) {
 	k := []byte(Key(s))
 	if long := Key(s + more); !strings.HasPrefix(long, string(stem(k))) {
 		t.Errorf("Key(%q) = %q does not begin with %q, the stem of Key(%q) = %q", s+more, long, stem(k), s, k)
+	}
+}
+
+// TestFoldASCII checks foldASCII against the three passes it stands for.
+func TestFoldASCII(t *testing.T) {
+	r := rand.New(rand.NewSource(1))
+	const alphabet = "aeiouyqkhgdpfcwlz0"
+	for range 200000 {
+		b := make([]byte, r.Intn(10))
+		for i := range b {
+			b[i] = alphabet[r.Intn(len(alphabet))]
+		}
+		want := string(single(fold(single(bytes.Clone(b)))))
+		if got := string(foldASCII(bytes.Clone(b))); got != want {
+			t.Fatalf("foldASCII(%q) = %q, want %q", b, got, want)
+		}
 	}
 }
 

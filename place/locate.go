@@ -2,6 +2,7 @@ package place
 
 import (
 	"math"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -23,6 +24,14 @@ type Mention struct {
 // direction reports whether w may open a place name in lower case:
 // "southern Syria". (A switch: Locate asks it of every word.)
 func direction(w string) bool {
+	if w == "" {
+		return false
+	}
+	switch w[0] {
+	case 'n', 's', 'e', 'w', 'c', 'o':
+	default:
+		return false // most words, at one test
+	}
 	switch w {
 	case "north", "south", "east", "west",
 		"northern", "southern", "eastern", "western",
@@ -36,13 +45,19 @@ func direction(w string) bool {
 	return false
 }
 
-// heads may close a place name in lower case: "Idlib province".
-var heads = map[string]bool{
-	"province": true, "governorate": true, "region": true, "oblast": true, "state": true,
-	"strait": true, "straits": true, "crossing": true, "base": true, "airbase": true,
-	"district": true, "valley": true, "heights": true, "sea": true, "river": true,
-	"bridge": true, "peninsula": true, "desert": true, "countryside": true,
-	"facility": true, "coast": true, "strip": true, "territories": true,
+// head reports whether w may close a place name in lower case: "Idlib
+// province". (A switch: Locate asks it of the lower-case words after a
+// capitalized one.)
+func head(w string) bool {
+	switch w {
+	case "province", "governorate", "region", "oblast", "state",
+		"strait", "straits", "crossing", "base", "airbase",
+		"district", "valley", "heights", "sea", "river",
+		"bridge", "peninsula", "desert", "countryside",
+		"facility", "coast", "strip", "territories":
+		return true
+	}
+	return false
 }
 
 // titles before a capitalized word make it a person: "President Jackson".
@@ -162,7 +177,7 @@ func (sc *scratch) plainOf(name string) []byte {
 // find appends the place names of one sentence's tokens.
 func (g *Gazetteer) find(cs []cand, sc *scratch, text string, si int, toks []parley.Token) []cand {
 	for i := 0; i < len(toks); i++ {
-		t := toks[i]
+		t := &toks[i]
 		if t.Kind != parley.Word {
 			continue
 		}
@@ -175,25 +190,24 @@ func (g *Gazetteer) find(cs []cand, sc *scratch, text string, si int, toks []par
 		// stop token between them; a single word unless one may start here.
 		end := i + 1
 		first := sc.keyOf(t.Span.In(text)) // valid until the next keyOf
-		if g.firsts[string(first)] {
+		h := g.hash(first)
+		if runsOn(text, toks, i) && g.first(first, h) {
 			end = i + 2*g.maxWords
 		}
 		for j := i; j < len(toks) && j < end; j++ {
-			tj := toks[j]
-			if j > i && !joined(text, toks[j-1], tj) {
+			tj := &toks[j]
+			if j > i && !runsOn(text, toks, j-1) {
 				break
 			}
-			if tj.Kind != parley.Word && tj.Norm != "-" && tj.Norm != "." {
-				break
-			}
-			if tj.Kind != parley.Word || (!nameWord(tj.Span.In(text)) && !heads[tj.Norm]) {
+			if tj.Kind != parley.Word || (!nameWord(tj.Span.In(text)) && !head(tj.Norm)) {
 				continue // a name ends on a capitalized word or a head noun
 			}
 			k := first
 			if j > i {
 				k = sc.keyOf(text[t.Span.Start:tj.Span.End])
+				h = g.hash(k)
 			}
-			ids, ok := g.index[string(k)]
+			ids, ok := g.lookupHash(k, h)
 			if ok && j == i && (g.notPlace[string(k)] || len(k) <= 5 && !g.short[string(sc.plainOf(tj.Span.In(text)))]) {
 				ok = false
 			}
@@ -201,7 +215,7 @@ func (g *Gazetteer) find(cs []cand, sc *scratch, text string, si int, toks []par
 				bestJ, found = j, ids
 				sc.best = append(sc.best[:0], k...)
 			}
-			if !g.grows(k, text[t.Span.Start:tj.Span.End]) {
+			if j+1 < min(end, len(toks)) && !g.grows(k, text[t.Span.Start:tj.Span.End]) {
 				break // no longer name starts so
 			}
 		}
@@ -228,6 +242,17 @@ func (g *Gazetteer) find(cs []cand, sc *scratch, text string, si int, toks []par
 		i = bestJ
 	}
 	return cs
+}
+
+// runsOn reports whether a name may run on from toks[j] to the token
+// after it: only spaces between them, and that token a word, a hyphen or
+// a full stop.
+func runsOn(text string, toks []parley.Token, j int) bool {
+	if j+1 >= len(toks) {
+		return false
+	}
+	n := &toks[j+1]
+	return joined(text, toks[j], *n) && (n.Kind == parley.Word || n.Norm == "-" || n.Norm == ".")
 }
 
 // ownKey returns k as a string: the key of one of the features ids when
@@ -258,7 +283,7 @@ func (g *Gazetteer) personLike(sc *scratch, text string, toks []parley.Token, i,
 	if city && j+1 < len(toks) {
 		n := toks[j+1]
 		if n.Kind == parley.Word && upper(n.Span.In(text)) && !joiners[n.Norm] && joined(text, toks[j], n) {
-			if _, ok := g.index[string(sc.keyOf(n.Span.In(text)))]; !ok {
+			if _, ok := g.lookup(sc.keyOf(n.Span.In(text))); !ok {
 				return true
 			}
 		}
@@ -272,16 +297,31 @@ func (g *Gazetteer) personLike(sc *scratch, text string, toks []parley.Token, i,
 // that is not a place: after "Dan Burton" or "Bashar Assad", "Burton" and
 // "Assad" are the person (one sense per discourse).
 func (g *Gazetteer) dropSurnames(cs []cand, sc *scratch, text string, sents []parley.Sentence) []cand {
+	// The words of the names that may be dropped: most articles have
+	// none, and the others few.
+	var buf [16]string
+	towns := buf[:0]
+	for i := range cs {
+		if g.town(&cs[i]) {
+			towns = append(towns, sents[cs[i].sent].Tokens[cs[i].first].Norm)
+		}
+	}
+	if len(towns) == 0 {
+		return cs
+	}
 	surnames := map[string]bool{}
 	for _, s := range sents {
 		toks := s.Tokens
 		for i := 1; i < len(toks); i++ {
 			a, b := toks[i-1], toks[i]
-			if a.Kind != parley.Word || b.Kind != parley.Word || !upper(a.Span.In(text)) || !upper(b.Span.In(text)) ||
+			if b.Kind != parley.Word || !slices.Contains(towns, b.Norm) || surnames[b.Norm] {
+				continue
+			}
+			if a.Kind != parley.Word || !upper(a.Span.In(text)) || !upper(b.Span.In(text)) ||
 				joiners[a.Norm] || titles[strings.TrimSuffix(a.Norm, ".")] || direction(a.Norm) || !joined(text, a, b) {
 				continue
 			}
-			if _, ok := g.index[string(sc.keyOf(text[a.Span.Start:b.Span.End]))]; ok {
+			if _, ok := g.lookup(sc.keyOf(text[a.Span.Start:b.Span.End])); ok {
 				continue // "New York", "Abu Dhabi"
 			}
 			surnames[b.Norm] = true
@@ -289,12 +329,20 @@ func (g *Gazetteer) dropSurnames(cs []cand, sc *scratch, text string, sents []pa
 	}
 	out := cs[:0]
 	for _, c := range cs {
-		if e := &g.feats[c.ids[0]]; c.last-c.first == 1 && e.Class == ClassCity && e.Population < 200000 && surnames[sents[c.sent].Tokens[c.first].Norm] {
+		if g.town(&c) && surnames[sents[c.sent].Tokens[c.first].Norm] {
 			continue
 		}
 		out = append(out, c)
 	}
 	return out
+}
+
+// town reports whether c is one word that most likely names a town of
+// under 200,000 people, which dropSurnames drops when the article uses
+// the word as a surname.
+func (g *Gazetteer) town(c *cand) bool {
+	e := &g.feats[c.ids[0]]
+	return c.last-c.first == 1 && e.Class == ClassCity && e.Population < 200000
 }
 
 // dropAliasCities removes the cities whose own name is not k (found by an
@@ -459,6 +507,9 @@ func nameWord(s string) bool {
 
 // upper reports whether s starts with an upper-case letter.
 func upper(s string) bool {
+	if s != "" && s[0] < utf8.RuneSelf {
+		return 'A' <= s[0] && s[0] <= 'Z'
+	}
 	r, _ := utf8.DecodeRuneInString(s)
 	return unicode.IsUpper(r)
 }

@@ -145,13 +145,13 @@ const (
 	abbrev          // an abbreviation that may end a sentence
 )
 
-func endingOf(tok parley.Token, w string) ending {
-	switch tok.Kind {
+func endingOf(kind parley.TokenKind, w string) ending {
+	switch kind {
 	case parley.Punct:
 		switch {
-		case w == "." || strings.Trim(w, "?!") == "":
+		case w == "." || only(w, '?', '!'):
 			return stop
-		case w == "…" || strings.Trim(w, ".") == "":
+		case w == "…" || only(w, '.', '.'):
 			return ellipsis
 		}
 	case parley.Word:
@@ -162,12 +162,37 @@ func endingOf(tok parley.Token, w string) ending {
 	return noEnd
 }
 
+// newline returns the index of the first line feed in gap, -1 when there
+// is none: strings.IndexByte, without its call for the one space between
+// most tokens.
+func newline(gap string) int {
+	if len(gap) > 8 {
+		return strings.IndexByte(gap, '\n')
+	}
+	for i := range len(gap) {
+		if gap[i] == '\n' {
+			return i
+		}
+	}
+	return -1
+}
+
+// only reports whether every byte of w is a or b (strings.Trim(w, ab) ==
+// "", without building the cutset for every punctuation mark).
+func only(w string, a, b byte) bool {
+	for i := range len(w) {
+		if w[i] != a && w[i] != b {
+			return false
+		}
+	}
+	return true
+}
+
 // endAfter reports whether a sentence ends with toks[i] or with the
 // closing quotes and brackets glued to it, and returns the index of the
 // sentence's last token.
 func (s *Splitter) endAfter(text string, toks []parley.Token, i int) (int, bool) {
-	w := toks[i].Span.In(text)
-	end := endingOf(toks[i], w)
+	end := endingOf(toks[i].Kind, toks[i].Span.In(text))
 	last := i
 	if end != noEnd {
 		for last+1 < len(toks) && toks[last+1].Span.Start == toks[last].Span.End && isCloser(toks[last+1].Span.In(text)) {
@@ -177,10 +202,10 @@ func (s *Splitter) endAfter(text string, toks []parley.Token, i int) (int, bool)
 	if last+1 == len(toks) {
 		return last, true
 	}
-	next := toks[last+1]
+	next := &toks[last+1]
 	gap := text[toks[last].Span.End:next.Span.Start]
 	nw := next.Span.In(text)
-	if k := strings.IndexByte(gap, '\n'); k >= 0 {
+	if k := newline(gap); k >= 0 {
 		if end != noEnd || strings.IndexByte(gap[k+1:], '\n') >= 0 {
 			return last, true // end of line after a full stop, or a blank line
 		}
