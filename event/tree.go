@@ -460,6 +460,16 @@ func (w *work) synSubject(v int) (actor, patient parties, passive bool) {
 			}
 		}
 		if patient.empty() {
+			// "the prime minister has been indicted": a plain subject
+			// of a passive verb is its patient too.
+			for _, s := range w.kids(v, "nsubj") {
+				if s < v {
+					patient = w.argument(s, v)
+					break
+				}
+			}
+		}
+		if patient.empty() {
 			patient = w.inherited(v)
 		}
 		return
