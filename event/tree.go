@@ -892,6 +892,14 @@ func (w *work) synClaimant(v int) *parley.Mention {
 func (w *work) synParties(t *trigger) (actor, recip parties, reciprocal, ok bool) {
 	if t.r.noun {
 		actor, recip, reciprocal, _ = w.synNoun(t.lits[len(t.lits)-1])
+		if t.r.flags&flagHost != 0 && !reciprocal {
+			// "Mitterrand gave a warm welcome to de Klerk": the
+			// welcomed one visits, the one who gives it hosts.
+			if recip.empty() {
+				return parties{}, parties{}, false, false
+			}
+			actor, recip = recip, actor
+		}
 		return actor, recip, reciprocal, !actor.empty()
 	}
 	v := t.head
