@@ -90,8 +90,21 @@ func appendNorm(buf []byte, w string) []byte {
 		return append(buf, '"')
 	}
 	for _, r := range w {
+		if r < utf8.RuneSelf {
+			c := byte(r)
+			switch {
+			case 'A' <= c && c <= 'Z':
+				c += 'a' - 'A'
+			case '0' <= c && c <= '9':
+				c = '0'
+			case c == '`':
+				c = '\''
+			}
+			buf = append(buf, c)
+			continue
+		}
 		switch r {
-		case '‘', '’', '‚', '‛', '′', '‹', '›', '`', '´', 'ʹ', '＇':
+		case '‘', '’', '‚', '‛', '′', '‹', '›', '´', 'ʹ', '＇':
 			buf = append(buf, '\'')
 		case '“', '”', '„', '‟', '″', '«', '»', '〝', '〞', '＂':
 			buf = append(buf, '"')
@@ -100,17 +113,6 @@ func appendNorm(buf []byte, w string) []byte {
 		case '…':
 			buf = append(buf, "..."...)
 		default:
-			if r < utf8.RuneSelf {
-				c := byte(r)
-				switch {
-				case 'A' <= c && c <= 'Z':
-					c += 'a' - 'A'
-				case '0' <= c && c <= '9':
-					c = '0'
-				}
-				buf = append(buf, c)
-				continue
-			}
 			if unicode.IsDigit(r) {
 				buf = append(buf, '0')
 				continue
@@ -131,6 +133,16 @@ func appendShape(buf []byte, w string) []byte {
 	for _, r := range w {
 		var c byte
 		switch {
+		case r < utf8.RuneSelf:
+			// The classes below, for ASCII.
+			switch c = byte(r); {
+			case 'A' <= c && c <= 'Z':
+				c = 'X'
+			case 'a' <= c && c <= 'z':
+				c = 'x'
+			case '0' <= c && c <= '9':
+				c = 'd'
+			}
 		case unicode.IsUpper(r):
 			c = 'X'
 		case unicode.IsLower(r) || unicode.IsLetter(r):

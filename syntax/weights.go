@@ -33,6 +33,7 @@ type table struct {
 	// bucket.
 	direct bool
 	w      []int8
+	stride int // weights of a row in w, nClass or more
 	// index has a word for each block of 32 buckets: a bit for each
 	// bucket that has a row (the low 32 bits) and the number of rows of
 	// the buckets before the block (the high 32).
@@ -52,8 +53,9 @@ type table struct {
 
 const (
 	// directMax is the most weights of a table stored whole: 8 MB, which
-	// a move table of 2^21 buckets (6 MB) and a relation table of 2^16
-	// (3.3 MB) take, a tag table of 2^18 (19 MB) not.
+	// a move table of 2^19 buckets (1.5 MB; 2^21 would take 6 MB) and a
+	// relation table of 2^16 (3.3 MB, 4 MB with its rows padded to a
+	// cache line) take, a tag table of 2^18 (19 MB) not.
 	directMax = 8 << 20
 	wholeRow  = 1 << 63
 	inline    = 7 // entries held in a slot
@@ -70,7 +72,14 @@ func newTableOf(bits uint, nClass int, direct bool) *table {
 	t := &table{bits: bits, mask: 1<<bits - 1, nClass: nClass, direct: direct,
 		index: make([]uint64, (1<<bits+31)/32), words: (nClass + 7) / 8}
 	if direct {
-		t.w = make([]int8, (1<<bits)*nClass)
+		// A row of more than a few classes starts a cache line of its
+		// own, so that it is read in as few lines as it can be. (The
+		// slice is page-aligned: the allocator aligns large objects.)
+		t.stride = nClass
+		if nClass > 8 {
+			t.stride = (nClass + 63) &^ 63
+		}
+		t.w = make([]int8, (1<<bits)*t.stride)
 	}
 	return t
 }
@@ -95,7 +104,7 @@ func (t *table) add(b int, row []int16) error {
 	switch {
 	case t.direct:
 		for c, v := range row {
-			t.w[b*t.nClass+c] = int8(v)
+			t.w[b*t.stride+c] = int8(v)
 		}
 	case nz*4 >= t.nClass:
 		// Summing a sparse entry costs about four times a class of a
@@ -174,7 +183,7 @@ func (t *table) each(fn func(b int, row []int16)) {
 			switch {
 			case t.direct:
 				b := k<<5 | j
-				for i, v := range t.w[b*t.nClass : (b+1)*t.nClass] {
+				for i, v := range t.w[b*t.stride : b*t.stride+t.nClass] {
 					row[i] = int16(v)
 				}
 			case t.slot[2*r]&wholeRow != 0:
@@ -221,7 +230,7 @@ func (t *table) score(feats []uint64, scores []int32) []int32 {
 	if t.direct {
 		for _, f := range feats {
 			b := int(f & t.mask)
-			for i, v := range t.w[b*n : b*n+n] {
+			for i, v := range t.w[b*t.stride : b*t.stride+n] {
 				scores[i] += int32(v)
 			}
 		}
@@ -307,7 +316,7 @@ func (t *table) scoreSome(feats []uint64, classes []uint8, scores []int32) []int
 	}
 	for _, f := range feats {
 		b := int(f & t.mask)
-		row := t.w[b*n : b*n+n]
+		row := t.w[b*t.stride : b*t.stride+n]
 		for _, c := range classes {
 			scores[c] += int32(row[c])
 		}
