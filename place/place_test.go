@@ -113,6 +113,73 @@ func TestLocate(t *testing.T) {
 	}
 }
 
+// TestLocateContext checks that the countries an article names, and
+// above all those of the same sentence, choose among places of one name,
+// and that a capital or a big city still wins when nothing points
+// elsewhere. The texts are written for the test.
+func TestLocateContext(t *testing.T) {
+	g := mustDefault(t)
+	tests := []struct {
+		name, text string
+		place      string // the mention checked (its first occurrence)
+		want       string // its country; "" for unresolved
+		alsoOK     string // another acceptable answer ("" for unresolved)
+	}{
+		{"the sentence's demonym over an article about two other countries",
+			"Russia accused the United States of meddling on Tuesday. Moscow said Washington had broken its word. Russian diplomats will meet American envoys again in May. Separately, a truck bomb went off near the town of Samarra, killing five soldiers, Iraqi officials said.",
+			"Samarra", "IRQ", "IRQ"},
+		{"a demonym in apposition",
+			"Libya's two governments traded blame for the blackout. Libyan engineers said repairs would take weeks. Elsewhere, three people died in a gun battle in Tripoli, a Lebanese city on the Mediterranean, police said.",
+			"Tripoli", "LBN", "LBN"},
+		{"a demonym of the actors in the sentence",
+			"Libya's parliament met on Monday. Libyan lawmakers voted on the budget. The vote in Libya was close. On Tuesday Lebanese soldiers raided a hideout in Tripoli.",
+			"Tripoli", "LBN", "LBN"},
+		{"the sentence over a bigger country share",
+			"Washington urged calm and the United States sent an envoy; American diplomats were worried. Egyptian riot police dispersed a march in Alexandria.",
+			"Alexandria", "EGY", "EGY"},
+		{"the country named in the article",
+			"Syrian and Libyan delegations met. Syria and Libya signed a trade deal. Shelling in Homs resumed on Friday.",
+			"Homs", "SYR", "SYR"},
+		{"a small town of the state the article names",
+			"Kentucky troopers arrested a man on Friday. He was stopped on a highway outside Paris after a chase. Kentucky State Police said he was released on bond.",
+			"Paris", "USA", "USA"},
+		{"London after Ontario and Toronto",
+			"Ontario will fund two new shelters. Toronto gets one of them. The other opens in London next spring.",
+			"London", "CAN", "CAN"},
+		{"no evidence: the capital",
+			"Gunmen attacked a hotel in Tripoli on Saturday.",
+			"Tripoli", "LBY", "LBY"},
+		{"no evidence: the big city",
+			"Thousands of people marched in Paris on Sunday.",
+			"Paris", "FRA", "FRA"},
+		{"other countries elsewhere do not move a capital far",
+			"American and Russian officials traded charges. The U.S. said Moscow lied. He had served in Russia and Paris and later in London. Washington declined to comment.",
+			"Paris", "FRA", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ms, _ := locate(t, g, tt.text)
+			for _, m := range ms {
+				if m.Text != tt.place {
+					continue
+				}
+				got := ""
+				if m.Feature != nil {
+					got = m.Feature.Country + " (" + m.Feature.Name + ")"
+					if m.Feature.Country == tt.want || m.Feature.Country == tt.alsoOK {
+						return
+					}
+				} else if tt.alsoOK == "" {
+					return
+				}
+				t.Errorf("%q resolved to %q, want %s", tt.place, got, tt.want)
+				return
+			}
+			t.Errorf("%q not found in %+v", tt.place, summary(ms))
+		})
+	}
+}
+
 // TestVariants checks that transliterations of one name reach one place.
 func TestVariants(t *testing.T) {
 	g := mustDefault(t)
