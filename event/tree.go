@@ -575,6 +575,11 @@ func (w *work) inherited(v int) parties {
 			// shares its grammatical subject, not its agent.
 			return p
 		}
+		if a.empty() && base == "conj" {
+			if q := w.nearConjunct(v); !q.empty() {
+				return q
+			}
+		}
 		return a
 	case base == "acl" && full != "acl:relcl" && w.is("statement", h):
 		// "issued a declaration demanding that ...": the participle
@@ -615,6 +620,39 @@ func (w *work) inherited(v int) parties {
 			return parties{}
 		}
 		a, _, _ := w.synSubject(h)
+		return a
+	}
+	return parties{}
+}
+
+// nearConjunct is the subject of a verb coordinated with v that the
+// parser hung too high ("the visit follows ... where Damascus reaffirmed
+// that Russia would retain its bases and requested that ...": "requested"
+// hung on "follows"): the nearest verb before the "and" that opens v,
+// lifted past a modal complement as liftConj does.
+func (w *work) nearConjunct(v int) parties {
+	j := v - 1
+	for j > 0 && w.toks[j].Norm != "and" && v-j < 3 {
+		j--
+	}
+	if j <= 0 || w.toks[j].Norm != "and" {
+		return parties{}
+	}
+	for x := j - 1; x >= 0; x-- {
+		if w.deps[x].Tag != "VERB" {
+			continue
+		}
+		h := x
+		if w.liftConj(v, x) {
+			h = w.head(x)
+		}
+		if h < 0 || !w.isVerb(h) {
+			return parties{}
+		}
+		a, _, passive := w.synSubject(h)
+		if passive {
+			return parties{}
+		}
 		return a
 	}
 	return parties{}
