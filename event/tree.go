@@ -807,6 +807,16 @@ func (w *work) synNoun(n int) (actor, recip parties, reciprocal, ok bool) {
 			case "by":
 			case "between", "among":
 				if g := w.argument(c, n); !g.empty() {
+					if len(g.actors()) < 2 {
+						// "between President Putin and Israeli Prime
+						// Minister Netanyahu" read as an apposition: the
+						// second side after "and".
+						for _, a := range w.kids(c, "appos") {
+							if w.ment[a] >= 0 && w.andBetween(c, a) {
+								g.ms = append(g.ms, w.phrase(a, 0)...)
+							}
+						}
+					}
 					if actor.empty() {
 						actor = w.carrier(n)
 					}
