@@ -24,6 +24,7 @@ type work struct {
 	sm     []smention
 	used   []bool
 	bloom  [4]uint64    // lemmaBit of every lemma of the sentence
+	kinds  []uint64     // token -> its kinds of words.tsv (Coder.kindBit)
 	trs    []*trigger   // the sentence's triggers
 	words  []string     // the sentence's words, for the parser
 	deps   []parley.Dep // the sentence's parse; empty without a parser
@@ -91,6 +92,14 @@ func (w *work) reset(s *parley.Sentence) {
 	for i := range n {
 		w.lem = append(w.lem, w.buf[offs[i]:offs[i+1]:offs[i+1]])
 	}
+	w.kinds = w.kinds[:0]
+	for i := range n {
+		var k uint64
+		for _, l := range w.lem[i] {
+			k |= w.c.lemmaKinds[l]
+		}
+		w.kinds = append(w.kinds, k)
+	}
 	w.bloom = [4]uint64{}
 	for _, l := range w.buf {
 		b := lemmaBit(l)
@@ -154,13 +163,7 @@ func (w *work) is(kind string, i int) bool {
 	if i < 0 || i >= len(w.toks) {
 		return false
 	}
-	set := w.c.single[kind]
-	for _, l := range w.lem[i] {
-		if set[l] {
-			return true
-		}
-	}
-	return false
+	return w.kinds[i]&w.c.kindBit[kind] != 0
 }
 
 // phraseAt reports whether the tokens from i spell toks (by lemma), and
@@ -294,6 +297,9 @@ func (w *work) triggers() []*trigger {
 				continue // the same candidate twice ("agreed": agree, agree)
 			}
 			for _, r := range w.c.byHead[l] {
+				if r.has2 && w.bloom[r.bit2>>6]&(1<<(r.bit2&63)) == 0 {
+					continue // its second word is nowhere in the sentence
+				}
 				end, lits, ok := w.match(r, i)
 				if !ok || !w.fits(r, i, end, lits) {
 					continue

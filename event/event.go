@@ -29,6 +29,11 @@ type Coder struct {
 	cues       []cue
 	words      map[string][][]string      // kind -> entries (token lists)
 	single     map[string]map[string]bool // kind -> one-token entries
+	// kindBit gives each kind of words.tsv a bit (wordKinds order), and
+	// lemmaKinds each one-token entry the bits of its kinds, so that a
+	// token's kinds are read once per sentence.
+	kindBit    map[string]uint64
+	lemmaKinds map[string]uint64
 	irregular  map[string]string
 	parser     Parser // nil: positional attribution only
 	// demand is the pattern of a demand stated as an obligation ("said

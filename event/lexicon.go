@@ -255,6 +255,14 @@ func (c *Coder) loadWords(lex fs.FS, errs *errorList) {
 		c.words[f[0]] = append(c.words[f[0]], toks)
 	})
 	c.single = map[string]map[string]bool{}
+	c.kindBit = map[string]uint64{}
+	c.lemmaKinds = map[string]uint64{}
+	if len(wordKinds) > 64 {
+		*errs = append(*errs, fmt.Errorf("%s: %d kinds, at most 64 fit Coder.kindBit", wordsFile, len(wordKinds)))
+	}
+	for i, k := range wordKinds {
+		c.kindBit[k] = 1 << i
+	}
 	for k, list := range c.words {
 		for _, toks := range list {
 			if len(toks) == 1 {
@@ -262,6 +270,7 @@ func (c *Coder) loadWords(lex fs.FS, errs *errorList) {
 					c.single[k] = map[string]bool{}
 				}
 				c.single[k][toks[0]] = true
+				c.lemmaKinds[toks[0]] |= c.kindBit[k]
 			}
 		}
 	}
