@@ -220,8 +220,13 @@ func (w *work) phrase(n, depth int) []*smention {
 			// other side; the name set beside it, however the parser
 			// hung it, is who the noun means.
 			for _, c := range w.kids(n, "appos", "vocative", "dep") {
-				if w.ment[c] >= 0 {
-					add(w.phrase(c, depth+1))
+				if w.ment[c] < 0 {
+					continue
+				}
+				for _, m := range w.phrase(c, depth+1) {
+					if m.first <= c || m.first > n {
+						add([]*smention{m}) // not "U.S." of "a key U.S. ally"
+					}
 				}
 			}
 			return out
