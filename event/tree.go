@@ -956,6 +956,17 @@ func (w *work) synParties(t *trigger) (actor, recip parties, reciprocal, ok bool
 		return actor, recip, reciprocal, !actor.empty()
 	}
 	v := t.head
+	if t.r.flags&flagMutual != 0 && len(w.kids(v, "nsubj")) == 0 {
+		// "because of fighting between Azerbaijanis and Armenians": the
+		// sides are named after "between", not inherited.
+		for _, o := range w.kids(v, "obl") {
+			if c := w.caseOf(o); c == "between" || c == "among" {
+				if g := w.argument(o, v); len(g.actors()) >= 2 {
+					return g, parties{}, true, true
+				}
+			}
+		}
+	}
 	subj, patient, passive := w.synSubject(v)
 	obj := w.synObject(v, t)
 	if obj.empty() && t.gov != nil && !t.gov.r.noun {
