@@ -851,7 +851,9 @@ func (w *work) synNoun(n int) (actor, recip parties, reciprocal, ok bool) {
 	}
 	recip = w.nounRecipient(n)
 	if recip.empty() {
-		if v := w.head(n); v >= 0 && w.isVerb(v) {
+		// "gave aid to Syria": a light verb's phrase names the noun's
+		// recipient ("complained to the UN over air raids" does not).
+		if v := w.head(n); v >= 0 && w.isVerb(v) && (w.is("light", v) || w.lightPhraseEnding(v) || w.lightParticle(v)) {
 			if base, _ := w.rel(n); base == "obj" {
 				for _, o := range w.kids(v, "obl", "iobj") {
 					if w.recipientCase(w.caseOf(o)) || w.deps[o].Rel == "iobj" {
