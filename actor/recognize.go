@@ -981,6 +981,9 @@ func (s *scan) named(us []unit, i int, m match, caps bool) int {
 				break
 			}
 		}
+		if aend > 0 && aend < len(us) && us[aend].gap && relationalNouns[us[aend].key] {
+			aend = 0 // "Israel's militia ally" is no Israeli militia
+		}
 		if aend > 0 {
 			ag := kb.agents[a]
 			if ag.Title {
@@ -1051,6 +1054,12 @@ var (
 // Syria", "officials in Brussels", "refugees in Lebanon" do not tell whose
 // they are.
 var notLocal = map[string]bool{"GOV": true, "MIL": true, "SPY": true, "REF": true, "IGO": true, "NGO": true}
+
+// relationalNouns name one side of a relation: an agent noun before one
+// ("Israel's militia ally") describes the other side, not the state's own
+// agents.
+var relationalNouns = map[string]bool{"ally": true, "allies": true, "proxy": true, "proxies": true, "partner": true,
+	"partners": true, "client": true, "clients": true}
 
 // homeAgents are government nouns that stand for the state they are in,
 // unlike officials or troops: "the authorities in Croatia", "the regime in

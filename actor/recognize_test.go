@@ -124,6 +124,7 @@ var findCases = []struct {
 	{"authorities in a country are its", "The authorities in Croatia cracked down.", "", []string{`"authorities in Croatia" group HRV GOV`}},
 	{"officials in a capital may be anyone's", "Officials in Brussels said no.", "", nil},
 	{"-brokered is an affiliation of a body too", "A UN-brokered deal was signed.", "", nil},
+	{"an agent before ally is the other side", "Israel's militia ally attacked.", "", []string{`"Israel" country ISR GOV 's`}},
 	{"anti- makes a group no one's", "An anti-Syria journalist was killed.", "", nil},
 	{"a pro- group stays the state's it leans to", "Pro-Russian separatists attacked.", "", []string{`"Russian separatists" group RUS REB`}},
 	{"-led is not", "The US-led coalition spoke.", "", []string{`"US" country USA GOV`}},
