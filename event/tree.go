@@ -1041,6 +1041,15 @@ func (w *work) unidentified(v int, passive bool) bool {
 		for _, s := range w.kids(v, "nsubj") {
 			return weapon(s)
 		}
+		// "a car bomb killed 13 soldiers and wounded 56 more": a verb
+		// coordinated with one whose subject is a weapon shares it.
+		if base, _ := w.rel(v); base == "conj" {
+			if h := w.head(v); h >= 0 && w.isVerb(h) && len(w.kids(h, "aux:pass")) == 0 {
+				for _, s := range w.kids(h, "nsubj") {
+					return weapon(s)
+				}
+			}
+		}
 		return false
 	}
 	agent := false
@@ -1096,6 +1105,9 @@ func (w *work) nonActorSubject(v, depth int) bool {
 		return false
 	}
 	for _, s := range w.kids(v, "nsubj") {
+		if w.is("weapon", s) && w.ment[s] < 0 {
+			return true // "a car bomb in central Turkey killed": no one named
+		}
 		return !w.pronoun(s) && !w.mentionUnder(s) && w.pairEnding(s) == nil
 	}
 	h := w.head(v)
