@@ -1330,7 +1330,7 @@ func (w *work) synPrune(trs []*trigger) {
 		}
 		if !t.r.noun {
 			n = t.head
-			if w.participle(n) {
+			if w.participle(n) || w.listItem(n) {
 				t.dropped = true
 				continue
 			}
@@ -1352,6 +1352,21 @@ func (w *work) synPrune(trs []*trigger) {
 			t.dropped = true
 		}
 	}
+}
+
+// listItem reports a gerund introduced by "including" ("imposing new
+// conditions, including lifting the siege"): an item of what the clause
+// names, not an act of its own.
+func (w *work) listItem(v int) bool {
+	if !strings.HasSuffix(w.toks[v].Norm, "ing") {
+		return false
+	}
+	for _, c := range w.kids(v, "case", "mark") {
+		if c < v && w.toks[c].Norm == "including" {
+			return true
+		}
+	}
+	return false
 }
 
 // planned reports a trigger at n that is what a plan or aim holds: a verb
