@@ -711,6 +711,21 @@ func (w *work) synObject(v int, t *trigger) parties {
 			}
 		}
 	}
+	// "is investigating alleged war crimes by Croatian extremists": a
+	// "by" phrase the parser hung on an active verb with an object is the
+	// object's agent, whom the act is about.
+	if objs := w.kids(v, "obj"); len(objs) > 0 && !w.passiveVerb(v) {
+		for _, o := range w.kids(v, "obl") {
+			if o <= v || w.caseOf(o) != "by" {
+				continue
+			}
+			if by := w.leftmost(o); by > objs[0] && by-objs[0] <= 2 {
+				if p := w.argument(o, v); !p.empty() {
+					return p
+				}
+			}
+		}
+	}
 	// The object's own recipient: "threatened further action against
 	// Russia", "break off relations with Congo".
 	for _, o := range w.kids(v, "obj") {
