@@ -173,7 +173,9 @@ func (p *Pipeline) Process(a *parley.Article) *Result {
 		if e.Date == nil {
 			e.Date, e.DateSource = p.dates.EventDateFor(tx, sents, si, e, a.Published)
 		}
-		historical(e, a.Published)
+		if si >= 0 && near(sents[si].Tokens, e.Trigger, dateSpan(tx, e)) {
+			historical(e, a.Published)
+		}
 		if e.Place == nil {
 			e.Place = p.places.EventPlaceFor(pm, ms, sents, si, e, a.Text)
 		}
@@ -194,6 +196,37 @@ func (p *Pipeline) Process(a *parley.Article) *Result {
 	}
 	r.Sentences, r.Mentions, r.Timexes, r.Places, r.Events, r.Learned = sents, ms, tx, pm, evs, learned
 	return r
+}
+
+// dateSpan returns the span of the time expression that dated e from its
+// own sentence, or an empty span.
+func dateSpan(tx []date.Timex, e *parley.Event) parley.Span {
+	if e.Date == nil || e.DateSource != parley.DateFromText {
+		return parley.Span{}
+	}
+	for _, t := range tx {
+		if t.Range != nil && *t.Range == *e.Date && e.Sentence.Contains(t.Span) {
+			return t.Span
+		}
+	}
+	return parley.Span{}
+}
+
+// near reports whether span b lies within six words of span a in the
+// sentence's tokens: "cut ties with Cuba in 1961" dates the cut; "offered
+// to hand over two nationals suspected of blowing up a plane in 1988"
+// does not date the offer.
+func near(toks []parley.Token, a, b parley.Span) bool {
+	if b.End <= b.Start {
+		return false
+	}
+	between := 0
+	for _, t := range toks {
+		if t.Span.Start >= min(a.End, b.End) && t.Span.End <= max(a.Start, b.Start) && t.Kind == parley.Word {
+			between++
+		}
+	}
+	return between <= 6
 }
 
 // historical marks an event its own sentence dates more than a year before

@@ -1,10 +1,12 @@
 package extract
 
 import (
+	"strings"
 	"testing"
 	"time"
 
 	"github.com/parley-events/parley"
+	"github.com/parley-events/parley/sentence"
 )
 
 func TestHistorical(t *testing.T) {
@@ -32,6 +34,29 @@ func TestHistorical(t *testing.T) {
 			historical(&e, pub)
 			if e.Aux != tt.want {
 				t.Errorf("aux = %q, want %q", e.Aux, tt.want)
+			}
+		})
+	}
+}
+
+func TestNear(t *testing.T) {
+	tests := []struct {
+		text, trigger, timex string
+		want                 bool
+	}{
+		{"The US cut ties with Cuba in 1961 amid tensions.", "cut ties", "1961", true},
+		{"In 1961 the US cut ties with Cuba.", "cut ties", "1961", true},
+		{"Libya offered to hand over two of its nationals suspected by the West of blowing up a plane in 1988.", "offered", "1988", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.trigger, func(t *testing.T) {
+			sents := sentence.NewSplitter().Split(tt.text)
+			span := func(s string) parley.Span {
+				i := strings.Index(tt.text, s)
+				return parley.Span{Start: i, End: i + len(s)}
+			}
+			if got := near(sents[0].Tokens, span(tt.trigger), span(tt.timex)); got != tt.want {
+				t.Errorf("near(%q, %q) = %v, want %v", tt.trigger, tt.timex, got, tt.want)
 			}
 		})
 	}
