@@ -180,9 +180,52 @@ func (w *work) sentenceEvents() []parley.Event {
 	out, nodes = w.dropConditions(out, nodes)
 	out, nodes = w.outcomes(out, nodes)
 	if w.parsed() {
+		out, nodes = w.protestDemands(out, nodes)
+	}
+	if w.parsed() {
 		out = w.mainEvents(out, nodes)
 	}
 	return absorb(out)
+}
+
+// protestDemands folds a demand made by protesting ("began a hunger strike
+// to demand the return of property") into the protest: PLOVER 3.8.2 codes
+// demands that take the form of protests as PROTEST. The demand's
+// recipient completes the protest's.
+func (w *work) protestDemands(evs []parley.Event, nodes []int) ([]parley.Event, []int) {
+	keep, kept := evs[:0], nodes[:0]
+	protestAt := func(v int) int {
+		for k, e := range keep {
+			if e.Type != "PROTEST" {
+				continue
+			}
+			if kept[k] == v {
+				return k
+			}
+			for _, o := range w.kids(v, "obj") {
+				if kept[k] == o {
+					return k // "began a hunger strike to demand"
+				}
+			}
+		}
+		return -1
+	}
+	for i, e := range evs {
+		n := nodes[i]
+		if e.Type == "REQUEST" && w.markedTo(n) {
+			if base, _ := w.rel(n); base == "advcl" || base == "xcomp" {
+				if k := protestAt(w.head(n)); k >= 0 {
+					if len(keep[k].Recipients) == 0 {
+						keep[k].Recipients = e.Recipients
+					}
+					continue
+				}
+			}
+		}
+		keep = append(keep, e)
+		kept = append(kept, n)
+	}
+	return keep, kept
 }
 
 // outcomes folds an attack told as the outcome of one before it in the
