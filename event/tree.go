@@ -1119,7 +1119,8 @@ func (w *work) nonActorSubject(v, depth int) bool {
 	if depth > 4 {
 		return false
 	}
-	for _, s := range w.kids(v, "nsubj") {
+	if subj := w.kids(v, "nsubj"); len(subj) > 0 {
+		s := subj[0]
 		if w.is("weapon", s) && w.ment[s] < 0 {
 			return true // "a car bomb in central Turkey killed": no one named
 		}
