@@ -82,7 +82,16 @@ func ascii(s string) bool {
 
 // foldASCII is fold for ASCII text, without Unicode normalization.
 func foldASCII(s string) string {
-	b := make([]byte, 0, len(s))
+	var b strings.Builder
+	b.Grow(len(s))
+	writeFoldASCII(&b, s)
+	return b.String()
+}
+
+// writeFoldASCII writes the fold of ASCII text s to b: lower case, dots
+// dropped, runs of white space as one space, none at the ends.
+func writeFoldASCII(b *strings.Builder, s string) {
+	off := b.Len()
 	space := false
 	for i := range len(s) {
 		c := s[i]
@@ -90,11 +99,11 @@ func foldASCII(s string) string {
 		case c == '.':
 			continue
 		case c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f':
-			space = len(b) > 0
+			space = b.Len() > off
 			continue
 		}
 		if space {
-			b = append(b, ' ')
+			b.WriteByte(' ')
 			space = false
 		}
 		switch {
@@ -103,9 +112,8 @@ func foldASCII(s string) string {
 		case c == '`':
 			c = '\''
 		}
-		b = append(b, c)
+		b.WriteByte(c)
 	}
-	return string(b)
 }
 
 // looseNames maps transliteration variants of common given names to one

@@ -410,28 +410,7 @@ func foldTo(b *strings.Builder, s string) string {
 		return fold(s)
 	}
 	off := b.Len()
-	space := false
-	for i := range len(s) {
-		c := s[i]
-		switch {
-		case c == '.':
-			continue
-		case c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f':
-			space = b.Len() > off
-			continue
-		}
-		if space {
-			b.WriteByte(' ')
-			space = false
-		}
-		switch {
-		case c >= 'A' && c <= 'Z':
-			c += 'a' - 'A'
-		case c == '`':
-			c = '\''
-		}
-		b.WriteByte(c)
-	}
+	writeFoldASCII(b, s)
 	return b.String()[off:]
 }
 
@@ -459,8 +438,23 @@ type match struct {
 
 func (r *Recognizer) longestName(us []unit, i int, caps bool) match {
 	var best match
+	r.phrases(us, i, len(us), namePrefix, func(end int, p *phrase) {
+		if p.name < 0 {
+			return
+		}
+		if ok := fitting(r.nameEntries[p.name], us[i:end], p.key, caps); len(ok) > 0 {
+			best = match{end: end, entries: ok}
+		}
+	})
+	return best
+}
+
+// phrases calls fn, shortest first, for each indexed phrase that units
+// us[i:end] spell, for end up to limit, while some phrase of the kind
+// prefix (namePrefix, agentPrefix, homePrefix) can still continue.
+func (r *Recognizer) phrases(us []unit, i, limit int, prefix uint32, fn func(end int, p *phrase)) {
 	var h uint64
-	for j := i; j < len(us); j++ {
+	for j := i; j < len(us) && j < limit; j++ {
 		v := us[j].px
 		if j == i {
 			h = us[j].hash
@@ -468,18 +462,13 @@ func (r *Recognizer) longestName(us []unit, i int, caps bool) match {
 			h = joinHash(h, &us[j])
 			v = r.index.get(h)
 		}
-		if v&namePrefix == 0 {
-			break
+		if v&prefix == 0 {
+			return
 		}
-		p := r.index.phraseAt(v, us[i:j+1])
-		if p == nil || p.name < 0 {
-			continue
-		}
-		if ok := fitting(r.nameEntries[p.name], us[i:j+1], p.key, caps); len(ok) > 0 {
-			best = match{end: j + 1, entries: ok}
+		if p := r.index.phraseAt(v, us[i:j+1]); p != nil {
+			fn(j+1, p)
 		}
 	}
-	return best
 }
 
 // fitting returns the entries of es whose casing fits the units us
@@ -524,22 +513,11 @@ func casingFits(e entry, us []unit, key string, caps bool) bool {
 
 // longestAgent is the longest agent phrase at i (case ignored), or end 0.
 func (r *Recognizer) longestAgent(us []unit, i int) (end, agent int) {
-	var h uint64
-	for j := i; j < len(us); j++ {
-		v := us[j].px
-		if j == i {
-			h = us[j].hash
-		} else {
-			h = joinHash(h, &us[j])
-			v = r.index.get(h)
+	r.phrases(us, i, len(us), agentPrefix, func(e int, p *phrase) {
+		if p.agent >= 0 {
+			end, agent = e, int(p.agent)
 		}
-		if v&agentPrefix == 0 {
-			break
-		}
-		if p := r.index.phraseAt(v, us[i:j+1]); p != nil && p.agent >= 0 {
-			end, agent = j+1, int(p.agent)
-		}
-	}
+	})
 	return end, agent
 }
 
@@ -742,22 +720,11 @@ var placeHeads = map[string]bool{"capital": true, "city": true, "cities": true, 
 // homeland returns the state of a region inside it named at units[i:end]
 // (homelands.tsv), and end; end is 0 when none is.
 func (r *Recognizer) homeland(us []unit, i int) (code string, end int) {
-	var h uint64
-	for j := i; j < len(us) && j < i+4; j++ {
-		v := us[j].px
-		if j == i {
-			h = us[j].hash
-		} else {
-			h = joinHash(h, &us[j])
-			v = r.index.get(h)
+	r.phrases(us, i, i+4, homePrefix, func(e int, p *phrase) {
+		if p.home >= 0 {
+			code, end = r.homeCodes[p.home], e
 		}
-		if v&homePrefix == 0 {
-			break // no longer key is a homeland either
-		}
-		if p := r.index.phraseAt(v, us[i:j+1]); p != nil && p.home >= 0 {
-			code, end = r.homeCodes[p.home], j+1
-		}
-	}
+	})
 	return code, end
 }
 
