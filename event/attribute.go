@@ -704,7 +704,7 @@ func (w *work) attribute(trs []*trigger, ti int) (parley.Event, bool) {
 		// auxiliary mode ("will visit", "will provide aid").
 		cat, mode, aux = "AGREE", "", ""
 	}
-	if (cat == "ASSAULT" || cat == "COERCE" || cat == "SANCTION") && aux == parley.AuxHypothetical && w.condition(t) {
+	if (cat == "ASSAULT" || cat == "COERCE" || cat == "SANCTION") && aux == parley.AuxHypothetical && w.wordAfter(t, "if") >= 0 {
 		// "may halt its mediation if cooperation founders", "could
 		// strike if the talks fail": a conditional warning is a threat.
 		cat, mode, aux = "THREATEN", threatMode(cat, mode), ""
@@ -1683,19 +1683,13 @@ func (w *work) announced(t *trigger) bool {
 	return false
 }
 
-// condition reports an "if" clause after trigger t in its sentence.
-func (w *work) condition(t *trigger) bool {
-	for j := t.end; j < len(w.toks); j++ {
-		if w.toks[j].Norm == "if" {
-			return true
-		}
-	}
-	return false
-}
+// unless returns the "unless" after trigger t, or -1.
+func (w *work) unless(t *trigger) int { return w.wordAfter(t, "unless") }
 
-func (w *work) unless(t *trigger) int {
+// wordAfter returns the first token after trigger t that is word, or -1.
+func (w *work) wordAfter(t *trigger, word string) int {
 	for j := t.end; j < len(w.toks); j++ {
-		if w.toks[j].Norm == "unless" {
+		if w.toks[j].Norm == word {
 			return j
 		}
 	}

@@ -392,7 +392,7 @@ func (w *work) theyNamed(j int) bool {
 	}
 	for x := w.head(j); x >= 0; x = w.head(x) {
 		for _, s := range w.kids(x, "nsubj") {
-			if s < j && s != j && !w.pronoun(s) && w.pluralNoun(s) && len(w.phrase(s, 0)) == 0 {
+			if s < j && !w.pronoun(s) && w.pluralNoun(s) && len(w.phrase(s, 0)) == 0 {
 				return true
 			}
 		}
