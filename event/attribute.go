@@ -612,7 +612,12 @@ func (w *work) attribute(trs []*trigger, ti int) (parley.Event, bool) {
 		// exercise is cooperation between the actors.
 		cat, mode, recs = "COOPERATE", "", nil
 	}
-	if len(recs) == 0 && len(acts) < 2 && w.parsed() && !t.r.noun {
+	if w.oneSided(t) {
+		// "declared a unilateral ceasefire in south Lebanon": no one
+		// else is party to it.
+		recs = nil
+	}
+	if len(recs) == 0 && len(acts) < 2 && w.parsed() && !t.r.noun && !w.oneSided(t) {
 		// "Syria condemned the attacks": the author of an act the
 		// article told before.
 		recs = w.backRecipient(t, acts)
@@ -658,6 +663,12 @@ func (w *work) attribute(trs []*trigger, ti int) (parley.Event, bool) {
 		// "The two sides agreed to form a Syrian-Russian committee": the
 		// object names the actors themselves, so the event is mutual.
 		recs = kept
+	}
+	if cat == "RETREAT" && recip.place && codesWithin(recs, acts) {
+		// "their forces completed their withdrawal from the Bosnian town
+		// of Gorazde": a retreat within the actor's own state has no
+		// other side.
+		recs = nil
 	}
 	if distinctCodes(acts) >= 2 && len(recs) > 0 && codesWithin(recs, acts) && !targeted[cat] {
 		// "Israel and Lebanon renewed negotiations on an Israeli troop
@@ -1447,6 +1458,9 @@ func (w *work) aux(t *trigger) (string, bool) {
 	start := w.cstart[cl]
 	found := map[string]bool{}
 	for _, c := range w.c.cues {
+		if c.aux == "none" {
+			continue
+		}
 		switch c.where {
 		case "before":
 			// Before the trigger, or inside a gap of its pattern ("said
@@ -1456,13 +1470,13 @@ func (w *work) aux(t *trigger) (string, bool) {
 				if j >= t.head && slicesContainsInt(t.lits, j) {
 					continue
 				}
-				if e, ok := w.phraseAt(j, c.toks); ok && e <= last {
+				if e, ok := w.phraseAt(j, c.toks); ok && e <= last && !w.cancelled(j) {
 					found[c.aux] = true
 				}
 			}
 		case "clause":
 			for j := start; j < t.head; j++ {
-				if _, ok := w.phraseAt(j, c.toks); ok {
+				if _, ok := w.phraseAt(j, c.toks); ok && !w.cancelled(j) {
 					found[c.aux] = true
 				}
 			}
@@ -1471,7 +1485,7 @@ func (w *work) aux(t *trigger) (string, bool) {
 				continue
 			}
 			for j := t.end; j < len(w.toks) && j <= t.end+8 && w.clause[j] == cl && !w.isVerbHead(j); j++ {
-				if _, ok := w.phraseAt(j, c.toks); ok {
+				if _, ok := w.phraseAt(j, c.toks); ok && !w.cancelled(j) {
 					found[c.aux] = true
 				}
 			}
@@ -1489,6 +1503,37 @@ func (w *work) aux(t *trigger) (string, bool) {
 		}
 	}
 	return "", refused
+}
+
+// oneSided reports a trigger marked as done by one side alone ("a
+// unilateral ceasefire", "withdrew unilaterally"): a word of kind
+// "unilateral" right before its pattern or inside it.
+func (w *work) oneSided(t *trigger) bool {
+	for j := max(0, t.head-2); j < t.end && j < len(w.toks); j++ {
+		if w.is("unilateral", j) {
+			return true
+		}
+	}
+	if t.end < len(w.toks) && w.is("unilateral", t.end) {
+		return true
+	}
+	return false
+}
+
+// cancelled reports whether token j stands in a phrase that is no cue
+// though it holds one (modes.tsv aux "none": "once again" is not "once").
+func (w *work) cancelled(j int) bool {
+	for _, c := range w.c.cues {
+		if c.aux != "none" {
+			continue
+		}
+		for k := max(0, j-len(c.toks)+1); k <= j; k++ {
+			if e, ok := w.phraseAt(k, c.toks); ok && e > j {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // people returns the actors of the side named as a state's people, not its

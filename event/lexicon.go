@@ -209,7 +209,7 @@ func (c *Coder) loadRules(lex fs.FS, name string, noun, extra bool, cb *plover.C
 }
 
 var auxNames = map[string]bool{
-	"future": true, "hypothetical": true, "negation": true, "historical": true,
+	"future": true, "hypothetical": true, "negation": true, "historical": true, "none": true,
 }
 
 func (c *Coder) loadCues(lex fs.FS, errs *errorList) {
@@ -234,7 +234,7 @@ func (c *Coder) loadCues(lex fs.FS, errs *errorList) {
 }
 
 // word kinds of words.tsv.
-var wordKinds = []string{"light", "agent", "say", "determiner", "be", "pair", "person", "thing", "coord", "clause", "split", "prep", "place", "recipient", "dyadic", "keep", "modal", "owned", "backref", "civil", "oblige", "weapon", "animate", "opener", "contest", "plan", "subordinator", "statement", "boundary", "aim", "relational", "populace", "temporal", "when"}
+var wordKinds = []string{"light", "agent", "say", "determiner", "be", "pair", "person", "thing", "coord", "clause", "split", "prep", "place", "recipient", "dyadic", "keep", "modal", "owned", "backref", "civil", "oblige", "weapon", "animate", "opener", "contest", "plan", "subordinator", "statement", "boundary", "aim", "relational", "populace", "temporal", "when", "unilateral"}
 
 func (c *Coder) loadWords(lex fs.FS, errs *errorList) {
 	c.words = map[string][][]string{}

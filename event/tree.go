@@ -47,6 +47,35 @@ func (w *work) parse() {
 	if w.repairHave() {
 		w.indexChildren()
 	}
+	if w.repairModalSubject() {
+		w.indexChildren()
+	}
+}
+
+// repairModalSubject mends a parse that leaves a modal's verb without a
+// subject and hangs the noun right before the modal on the verb above
+// ("said US and British forces must ensure security": "forces" a second
+// complement of "said"): a finite clause has a subject, and that noun is
+// it.
+func (w *work) repairModalSubject() bool {
+	changed := false
+	for i := 1; i < len(w.deps); i++ {
+		if w.deps[i].Tag != "AUX" || w.toks[i].Norm == "to" {
+			continue
+		}
+		x := w.deps[i].Head
+		if x <= i || !w.isVerb(x) || len(w.kids(x, "nsubj", "expl")) > 0 {
+			continue
+		}
+		n := i - 1
+		d := &w.deps[n]
+		if d.Tag != "NOUN" && d.Tag != "PROPN" && d.Tag != "PRON" || d.Head < 0 || d.Head != w.deps[x].Head || d.Head > n {
+			continue
+		}
+		d.Head, d.Rel = x, "nsubj"
+		changed = true
+	}
+	return changed
 }
 
 // indexChildren lists each token's dependents in token order, so that
@@ -997,6 +1026,13 @@ func (w *work) synParties(t *trigger) (actor, recip parties, reciprocal, ok bool
 		// "X reaffirmed that Y would retain": Y is assured.
 		for _, s := range w.kids(t.assured, "nsubj") {
 			obj = w.argument(s, t.assured)
+			if t.r == w.c.demand && w.pronoun(s) && (obj.empty() || overlapCodes(obj.actors(), subj.actors())) {
+				// "sent a warning to Poland that it must respect":
+				// an obligation binds whom it is addressed to.
+				if a := w.addressee(v); !a.empty() {
+					obj = a
+				}
+			}
 		}
 	}
 	// "Egypt reiterated Jordan's support for X": the owner of the
@@ -1250,6 +1286,19 @@ func (w *work) synGovern(trs []*trigger) {
 			}
 			t.gov = u
 			u.governed = true
+		}
+	}
+	// What a governed noun or a rejection holds is governed with it:
+	// "rejected an Indian proposal for signing a trade agreement" reports
+	// no signing.
+	for _, u := range trs {
+		if !(u.governed && u.r.noun || u.r.cat == "REJECT" && !u.r.noun) {
+			continue
+		}
+		for _, x := range trs {
+			if !x.governed && x != u && w.under(x.lits[len(x.lits)-1], u.head) {
+				x.governed = true
+			}
 		}
 	}
 }
@@ -1581,7 +1630,7 @@ func (w *work) obligation() bool {
 	say := false
 	for i := range w.toks {
 		switch {
-		case w.is("say", i):
+		case w.is("say", i) || w.is("statement", i):
 			say = true
 		case say && w.is("oblige", i):
 			return true
@@ -1606,10 +1655,17 @@ func (w *work) demands(trs []*trigger) []*trigger {
 		// The reporting verb the clause depends on, through at most a
 		// few heads: the parser often hangs "that ..." on the date
 		// before it ("said on Tuesday that").
-		v := -1
+		v, st := -1, -1
 		for h, steps := w.head(x), 0; h >= 0 && steps < 4; h, steps = w.head(h), steps+1 {
-			if w.is("say", h) && w.isVerb(h) {
+			if !w.isVerb(h) {
+				continue
+			}
+			if w.is("say", h) {
 				v = h
+				break
+			}
+			if j := w.statementUnder(h, x); j >= 0 {
+				v, st = h, j
 				break
 			}
 		}
@@ -1620,8 +1676,8 @@ func (w *work) demands(trs []*trigger) []*trigger {
 		kept := trs[:0:0]
 		for _, u := range trs {
 			switch {
-			case u.head == v:
-				continue // the reporting verb's own reading gives way
+			case u.head == v || st >= 0 && u.head == st:
+				continue // the reporting verb's or the statement's own reading gives way
 			case u.head == x || w.under(u.head, x) || w.under(u.lits[len(u.lits)-1], x):
 				if t.gov == nil && !u.r.noun {
 					t.gov = u
@@ -1637,6 +1693,53 @@ func (w *work) demands(trs []*trigger) []*trigger {
 		trs = append(kept[:i:i], append([]*trigger{t}, kept[i:]...)...)
 	}
 	return trs
+}
+
+// addressee returns the party verb v addresses: its object, or the "to"
+// phrase of its object or of the verb ("sent a warning to Poland").
+func (w *work) addressee(v int) parties {
+	for _, o := range w.kids(v, "obj", "iobj", "obl") {
+		base, _ := w.rel(o)
+		if base == "obl" && w.caseOf(o) != "to" {
+			continue
+		}
+		if base != "obl" && w.caseOf(o) == "" {
+			if ms := w.phrase(o, 0); len(ms) > 0 {
+				return parties{ms: ms}
+			}
+		}
+		if base == "obl" {
+			if ms := w.phrase(o, 0); len(ms) > 0 {
+				return parties{ms: ms}
+			}
+			continue
+		}
+		for _, k := range w.kids(o, "nmod") {
+			if w.caseOf(k) == "to" {
+				if ms := w.phrase(k, 0); len(ms) > 0 {
+					return parties{ms: ms}
+				}
+			}
+		}
+	}
+	return parties{}
+}
+
+// statementUnder returns the statement noun among the dependents of verb
+// v before x ("issued a stern reminder to Iraq that it must"), or -1: the
+// verb reports what the statement says.
+func (w *work) statementUnder(v, x int) int {
+	for j := v + 1; j < x; j++ {
+		if !w.is("statement", j) || !w.isNoun(j) {
+			continue
+		}
+		for h, steps := w.head(j), 0; h >= 0 && steps < 3; h, steps = w.head(h), steps+1 {
+			if h == v {
+				return j
+			}
+		}
+	}
+	return -1
 }
 
 // apposedPerson returns the person mention that follows agent noun n after
