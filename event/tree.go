@@ -50,6 +50,45 @@ func (w *work) parse() {
 	if w.repairModalSubject() {
 		w.indexChildren()
 	}
+	if w.repairCasedSubject() {
+		w.indexChildren()
+	}
+}
+
+// repairCasedSubject mends a parse that makes a noun after a preposition
+// the subject of the verb and the noun before the preposition its object
+// ("a roadside bombing near Samarra killed one soldier": "Samarra" the
+// subject): a subject has no preposition, so the noun before it is the
+// subject and the prepositional phrase modifies it.
+func (w *work) repairCasedSubject() bool {
+	changed := false
+	for s := range w.deps {
+		if base, _ := w.rel(s); base != "nsubj" {
+			continue
+		}
+		v := w.deps[s].Head
+		cs := w.kids(s, "case")
+		if v <= s || len(cs) == 0 || w.deps[cs[0]].Tag != "ADP" {
+			continue
+		}
+		n := -1
+		for j := cs[0] - 1; j >= 0; j-- {
+			if w.deps[j].Head == v {
+				n = j
+				break
+			}
+		}
+		if n < 0 || !w.isNoun(n) {
+			continue
+		}
+		if base, _ := w.rel(n); base != "obj" && base != "obl" {
+			continue
+		}
+		w.deps[n].Rel = "nsubj"
+		w.deps[s].Head, w.deps[s].Rel = n, "nmod"
+		changed = true
+	}
+	return changed
 }
 
 // repairModalSubject mends a parse that leaves a modal's verb without a
@@ -1080,8 +1119,9 @@ func (w *work) unidentified(v int, passive bool) bool {
 		if w.is("weapon", n) {
 			return true
 		}
-		// "a car bomb explosion": a compound names the weapon.
-		for _, c := range w.kids(n, "compound") {
+		// "a car bomb explosion": a compound names the weapon (or a
+		// gerund the parser hangs on the noun: "a roadside bombing").
+		for _, c := range w.kids(n, "compound", "acl") {
 			if w.is("weapon", c) {
 				return true
 			}

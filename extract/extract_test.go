@@ -336,6 +336,7 @@ func TestPlaceCompletesEvents(t *testing.T) {
 	}{
 		{"Unknown gunmen killed two Pakistani policemen in Karachi on Monday.", []string{"ASSAULT PAK UAF>PAK"}},
 		{"Three US servicemen were killed by a roadside bomb outside the Iraqi city of Basra.", []string{"ASSAULT IRQ UAF>USA"}},
+		{"A roadside bombing near the town of Mosul on Sunday killed one U.S. soldier.", []string{"ASSAULT IRQ UAF>USA"}},
 		{"Three US servicemen were killed by a roadside bomb on Monday.", nil},
 		{"Five people died in a car accident in Lagos.", nil},
 		{"Iraqi President Saddam Hussein arrived in Amman on Wednesday.", []string{"CONSULT IRQ GOV>JOR"}},
