@@ -1496,6 +1496,27 @@ func (w *work) aux(t *trigger) (string, bool) {
 			found[parley.AuxNegation] = true
 		}
 	}
+	if len(found) == 0 && w.parsed() && !t.r.noun {
+		// "is willing to send material to help defend Saudi Arabia": the
+		// verbs an infinitive hangs on carry its intention.
+		for a, steps := t.head, 0; steps < 3; steps++ {
+			base, _ := w.rel(a)
+			if !(base == "xcomp" || base == "advcl" && w.markedTo(a)) || w.head(a) < start {
+				break
+			}
+			a = w.head(a)
+			for _, c := range w.c.cues {
+				if c.aux != parley.AuxFuture || c.where != "before" {
+					continue
+				}
+				for j := max(start, a-4); j <= a; j++ {
+					if e, ok := w.phraseAt(j, c.toks); ok && e <= a+2 && !w.cancelled(j) {
+						found[c.aux] = true
+					}
+				}
+			}
+		}
+	}
 	refused := found[parley.AuxNegation] && found[parley.AuxFuture]
 	for _, a := range []string{parley.AuxNegation, parley.AuxHypothetical, parley.AuxFuture, parley.AuxHistorical} {
 		if found[a] {
