@@ -35,6 +35,7 @@ type Pipeline struct {
 	coder  *event.Coder
 	dates  *date.Resolver
 	places *place.Gazetteer
+	succ   []succession
 	now    time.Time
 }
 
@@ -75,6 +76,10 @@ func NewWithConfig(cfg Config) (*Pipeline, error) {
 	if err != nil {
 		return nil, fmt.Errorf("extract: gazetteer: %w", err)
 	}
+	succ, err := loadSuccessions(data.Actors, successionsFile)
+	if err != nil {
+		return nil, fmt.Errorf("extract: %w", err)
+	}
 	return &Pipeline{
 		kb:     kb,
 		split:  sentence.NewSplitter(),
@@ -82,6 +87,7 @@ func NewWithConfig(cfg Config) (*Pipeline, error) {
 		coder:  coder,
 		dates:  dates,
 		places: places,
+		succ:   succ,
 		now:    cfg.Now,
 	}, nil
 }
@@ -180,6 +186,7 @@ func (p *Pipeline) Process(a *parley.Article) *Result {
 			e.Place = p.places.EventPlaceFor(pm, ms, sents, si, e, a.Text)
 		}
 		placeTarget(e)
+		predecessors(e, a.Published, p.succ)
 		e.ID = eventID(a.Key, e)
 	}
 	kept := evs[:0]
