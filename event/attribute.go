@@ -612,6 +612,12 @@ func (w *work) attribute(trs []*trigger, ti int) (parley.Event, bool) {
 		// exercise is cooperation between the actors.
 		cat, mode, recs = "COOPERATE", "", nil
 	}
+	if len(recs) == 0 && (cat == "PROTEST" || cat == "REJECT") {
+		// "blocked streets in defiance of Chinese authorities", "declined
+		// to resign despite pressure by the commission": whom the act
+		// defies is its other side.
+		recs = w.defied(t, acts)
+	}
 	if w.oneSided(t) {
 		// "declared a unilateral ceasefire in south Lebanon": no one
 		// else is party to it.
@@ -1524,6 +1530,31 @@ func (w *work) aux(t *trigger) (string, bool) {
 		}
 	}
 	return "", refused
+}
+
+// defied returns the party named right after a word of kind "defy"
+// ("despite", "defiance") that follows trigger t in its clause: the
+// first mention within six tokens that is not a place or one of acts.
+func (w *work) defied(t *trigger, acts []parley.Actor) []parley.Actor {
+	cl := w.clause[t.head]
+	for j := t.end; j < len(w.toks) && w.clause[j] == cl; j++ {
+		if !w.is("defy", j) {
+			continue
+		}
+		for k := j + 1; k < len(w.toks) && k <= j+6; k++ {
+			m := w.ment[k]
+			if m < 0 {
+				continue
+			}
+			sm := &w.sm[m]
+			if sm.first != k || containsActor(acts, sm.m.Actor) || k > 0 && w.c.single["place"][w.toks[k-1].Norm] {
+				break
+			}
+			return []parley.Actor{sm.m.Actor}
+		}
+		return nil
+	}
+	return nil
 }
 
 // oneSided reports a trigger marked as done by one side alone ("a
