@@ -68,7 +68,7 @@ func (w *work) repairCasedSubject() bool {
 		}
 		v := w.deps[s].Head
 		cs := w.kids(s, "case")
-		if v <= s || len(cs) == 0 || w.deps[cs[0]].Tag != "ADP" {
+		if v <= s || len(cs) == 0 || cs[0] > s {
 			continue
 		}
 		n := -1
