@@ -744,6 +744,16 @@ func (w *work) attribute(trs []*trigger, ti int) (parley.Event, bool) {
 		// tighten the blockade") is a threat, its content the mode.
 		cat, mode, aux = "THREATEN", threatMode(cat, mode), ""
 	}
+	if cat == "CONSULT" && mode == "visit" && military(acts) {
+		// "Russian troops arrived in Syria": armed forces that arrive
+		// deploy, they do not visit (as "deployed troops to Estonia",
+		// verbs.tsv); peacekeepers deployed are aid ("NATO
+		// peacekeeping troops have arrived in Bosnia").
+		cat, mode = "MOBILIZE", "troops"
+		if w.peacekeepers(t) {
+			cat, mode = "AID", ""
+		}
+	}
 	if len(recs) == 0 && len(acts) < 2 && w.c.single["dyadic"][strings.ToLower(cat)] && !refusal &&
 		!(cat == "CONSULT" && mode == "visit" && w.placeNamedAfter(t) && !military(acts)) &&
 		!(cat == "THREATEN" && plover.ForcefulThreat(mode) && synDone && w.placedAfter(t)) {
@@ -896,6 +906,18 @@ func (w *work) placedAfter(t *trigger) bool {
 			k++
 		}
 		if w.ment[k] < 0 && isUpper(w.a.Text[w.toks[k].Span.Start]) {
+			return true
+		}
+	}
+	return false
+}
+
+// peacekeepers reports a word of kind "peacekeeping" in trigger t's
+// clause before it: the subject names a peacekeeping force.
+func (w *work) peacekeepers(t *trigger) bool {
+	cl := w.clause[t.head]
+	for j := t.head - 1; j >= 0 && w.clause[j] == cl; j-- {
+		if w.is("peacekeeping", j) {
 			return true
 		}
 	}
