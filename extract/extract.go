@@ -248,22 +248,97 @@ func historical(e *parley.Event, published time.Time) {
 	}
 }
 
-// unplaced gives an unidentified attacker (sector UAF, no code) the
-// country of the attack's place, and reports an event whose attacker is
-// still without a country: PLOVER codes "a roadside bomb near Samarra
-// killed a U.S. soldier" as IRQ UAF against USA MIL; with no place, the
-// text says nothing about the attacker and the event is dropped.
+// unplaced gives the sides the text names without a state their state,
+// and reports an event whose actor is still without one:
+//   - an unidentified attacker (sector UAF: "a roadside bomb near Samarra
+//     killed a U.S. soldier", IRQ UAF against USA MIL) is of the country of
+//     the attack's place;
+//   - other people named without a state ("ethnic Albanians", "a judge",
+//     "demonstrators") act at home: against a recipient of one state they
+//     are of that state ("ethnic Turks protested against Sweden's
+//     decision", "Judge X opened investigations against Chilean
+//     officials"), else of the event's place ("ethnic Albanians
+//     demonstrated in Serbia", against their government then);
+//   - a recipient without a state is the people of the actor's state when
+//     its police, courts or government act on them, else of the place, or
+//     is dropped.
+//
+// With no state to give, the text says nothing about the actor and the
+// event is dropped.
 func unplaced(e *parley.Event) bool {
+	place := ""
+	if e.Place != nil {
+		place = e.Place.Country
+	}
+	anchored := false
 	for i, a := range e.Actors {
-		if a.Code != "" || a.Sector != parley.SectorUnidentified {
+		if a.Code != "" {
 			continue
 		}
-		if e.Place == nil || e.Place.Country == "" {
+		code := ""
+		if a.Sector != parley.SectorUnidentified {
+			code = oneState(e.Recipients)
+		}
+		if code == "" {
+			code = place
+		}
+		if code == "" {
 			return true
 		}
-		e.Actors[i].Code = e.Place.Country
+		e.Actors[i].Code = code
+		anchored = anchored || a.Sector != parley.SectorUnidentified
+	}
+	kept := e.Recipients[:0]
+	for _, r := range e.Recipients {
+		if r.Code == "" {
+			code := ""
+			if st := oneState(e.Actors); st != "" && stateSector[sectorOf(e.Actors)] {
+				code = st
+			}
+			if code == "" {
+				code = place
+			}
+			if code == "" {
+				continue
+			}
+			r.Code = code
+		}
+		kept = append(kept, r)
+	}
+	e.Recipients = kept
+	if anchored && e.Type == "PROTEST" && len(e.Recipients) == 0 {
+		e.Recipients = []parley.Actor{{Code: e.Actors[0].Code, Sector: "GOV"}}
 	}
 	return false
+}
+
+// stateSector are the sectors of a state's own organs: acting on people
+// named without a state, they act on their own state's people.
+var stateSector = map[string]bool{"GOV": true, "COP": true, "JUD": true, "MIL": true, "LEG": true, "SPY": true}
+
+// oneState returns the state code all of list shares ("" when the list is
+// empty, names no state, names a body or several states).
+func oneState(list []parley.Actor) string {
+	code := ""
+	for _, a := range list {
+		if a.Code == "" || a.Code == "IGO" || a.Code == "NGO" || code != "" && a.Code != code {
+			return ""
+		}
+		code = a.Code
+	}
+	return code
+}
+
+// sectorOf returns the sector all of list shares, or "".
+func sectorOf(list []parley.Actor) string {
+	s := ""
+	for i, a := range list {
+		if i > 0 && a.Sector != s {
+			return ""
+		}
+		s = a.Sector
+	}
+	return s
 }
 
 // unhosted gives a visit that names no host ("arrived in Amman") the
@@ -288,8 +363,10 @@ func untargeted(e *parley.Event) bool {
 	return e.Type == "THREATEN" && plover.ForcefulThreat(e.Mode) && len(e.Recipients) == 0 && len(e.Actors) < 2
 }
 
-// placeTarget gives an attack or a coercive act that names no recipient
-// the country of the place its own sentence puts it in: PLOVER codes
+// placeTarget gives an attack, a coercive act or a sanction (which PLOVER
+// requires a recipient for: "Red Cross officials suspended aid deliveries
+// in Baghdad") that names no recipient the country of the place its own
+// sentence puts it in, a sanction only when that is another state: PLOVER codes
 // "Israeli tanks fired at targets in Jericho" and "rebels exploded bombs
 // in Kabul" against the state where they struck, and a threat of either
 // ("threatened to impose a curfew in Algiers") alike. Only a place the
@@ -297,8 +374,11 @@ func untargeted(e *parley.Event) bool {
 // other).
 func placeTarget(e *parley.Event) {
 	forceful := e.Type == "ASSAULT" || e.Type == "COERCE" || e.Type == "THREATEN" && plover.ForcefulThreat(e.Mode)
-	if !forceful || len(e.Recipients) > 0 || e.Place == nil || e.Place.Country == "" {
+	if !forceful && e.Type != "SANCTION" || len(e.Recipients) > 0 || e.Place == nil || e.Place.Country == "" {
 		return
+	}
+	if e.Type == "SANCTION" && oneState(e.Actors) == e.Place.Country {
+		return // "suspended flights at home": no one else named
 	}
 	e.Recipients = []parley.Actor{{Code: e.Place.Country}}
 }

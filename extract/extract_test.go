@@ -345,6 +345,8 @@ func TestPlaceCompletesEvents(t *testing.T) {
 		{"Bangladeshi troops arrived in Freetown on Tuesday.", nil},
 		{"The Algerian president threatened to impose a curfew in Oran.", []string{"THREATEN DZA GOV>DZA"}},
 		{"The Algerian president threatened to impose a curfew.", nil},
+		{"Red Cross officials suspended aid deliveries in Baghdad on Wednesday.", []string{"SANCTION NGO GOV>IRQ"}},
+		{"Iraqi officials suspended aid deliveries in Baghdad on Wednesday.", nil},
 	}
 	for _, tt := range tests {
 		a := parley.Article{Text: tt.text, Published: time.Date(2024, 3, 1, 0, 0, 0, 0, time.UTC)}
