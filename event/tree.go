@@ -283,6 +283,11 @@ func (w *work) phrase(n, depth int) []*smention {
 			// and the state it is named after no party.
 			return nil
 		}
+		if n+1 < len(w.toks) && w.is("relational", n+1) && w.ment[n+1] < 0 {
+			// "Israel's militia ally", whatever the tagger made of
+			// "ally": the noun names the other side.
+			return nil
+		}
 		if w.is("relational", n) {
 			// "Pakistan, a key U.S. ally": an ally's modifier is the
 			// other side; the name set beside it, however the parser
