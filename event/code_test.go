@@ -185,6 +185,29 @@ func FuzzCode(f *testing.F) {
 	})
 }
 
+// FuzzCodeParsed is FuzzCode through the dependency parser, whose trees
+// (relative clauses on pronouns, heads at the root) the attribution rules
+// walk.
+func FuzzCodeParsed(f *testing.F) {
+	for _, s := range []string{
+		"He and others who oppose the boy's return to Cuba say that Elian's mother died to give the boy freedom in the United States.",
+		"Those who met Lavrov said that he must leave, which Syria rejected.",
+		"The Red Cross operating in Iraq said US and British forces must ensure security.",
+	} {
+		f.Add(s)
+	}
+	c := parsedCoder(f)
+	mt := loadMentionTable(f)
+	f.Fuzz(func(t *testing.T, text string) {
+		a, sents, ms := prepare(mt, text)
+		for _, e := range c.Code(a, sents, ms) {
+			if len(e.Actors) == 0 {
+				t.Errorf("event without actor: %+v", e)
+			}
+		}
+	})
+}
+
 func BenchmarkCode(b *testing.B) {
 	b.Run("positional", func(b *testing.B) { benchmarkCode(b, coder(b)) })
 	b.Run("parsed", func(b *testing.B) { benchmarkCode(b, parsedCoder(b)) })

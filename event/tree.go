@@ -180,6 +180,14 @@ func (w *work) rel(i int) (string, string) {
 // head returns the head of token i, -1 for the root.
 func (w *work) head(i int) int { return w.deps[i].Head }
 
+// headOf is head, and -1 for no token (i < 0).
+func (w *work) headOf(i int) int {
+	if i < 0 {
+		return -1
+	}
+	return w.deps[i].Head
+}
+
 // kids appends to dst the dependents of h whose relation (full, or base
 // when base is set) is one of rels.
 func (w *work) kids(h int, rels ...string) []int {
@@ -408,7 +416,10 @@ func (w *work) pronounArgument(n, v int) parties {
 		// The relative clause's noun: "officials who met".
 		for x := v; x >= 0; x = w.head(x) {
 			if _, full := w.rel(x); full == "acl:relcl" {
-				return w.argument(w.head(x), w.head(w.head(x)))
+				if h := w.head(x); h >= 0 && !w.pronoun(h) {
+					return w.argument(h, w.head(h))
+				}
+				return parties{}
 			}
 		}
 		return parties{}
@@ -418,7 +429,7 @@ func (w *work) pronounArgument(n, v int) parties {
 	// cooperate" is Iraq, the object.
 	thing := anaphors[norm] == 2 && norm != "they" && norm != "them"
 	plural := norm == "they" || norm == "them"
-	for x := w.head(v); x >= 0; x = w.head(x) {
+	for x := w.headOf(v); x >= 0; x = w.head(x) {
 		for _, s := range w.kids(x, "nsubj") {
 			if s < n && !w.pronoun(s) {
 				ms := w.phrase(s, 0)
