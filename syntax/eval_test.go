@@ -93,7 +93,7 @@ func BenchmarkTag(b *testing.B) {
 	b.SetBytes(int64(bytes))
 	b.ReportAllocs()
 	for b.Loop() {
-		s.lexify(benchWords)
+		m.lexify(s, benchWords)
 		m.tag(s, len(benchWords))
 	}
 	b.ReportMetric(float64(b.N)*float64(len(benchWords))/b.Elapsed().Seconds(), "tokens/s")

@@ -181,22 +181,33 @@ func appendShape(buf []byte, w string) []byte {
 func lexOf(w string, buf []byte) (lex, []byte) {
 	var l lex
 	buf = appendNorm(buf[:0], w)
-	norm := buf
-	l.word = hashBytes(norm)
-	l.tail = l.word
-	if i := lastInnerHyphen(norm); i > 0 {
-		l.tail = hashBytes(norm[i+1:])
-	}
-	l.pre1 = hashBytes(prefix(norm, 1))
-	l.pre3 = hashBytes(prefix(norm, 3))
-	l.suf1 = hashBytes(suffix(norm, 1))
-	l.suf2 = hashBytes(suffix(norm, 2))
-	l.suf3 = hashBytes(suffix(norm, 3))
-	l.suf4 = hashBytes(suffix(norm, 4))
-	start := len(buf)
-	buf = appendShape(buf, w)
-	l.shape = hashBytes(buf[start:])
+	l.word = hashBytes(buf)
+	buf = l.fill(buf, w, true)
 	return l, buf
+}
+
+// fill sets the hashes of l but the word's, given norm, the feature form
+// of w, to which it appends (the grown slice is returned). With all false
+// it sets only those the features of the word's neighbours read, the
+// shape and the suffix of three: the tagger reads no more of a word the
+// dictionary tags alone.
+func (l *lex) fill(norm []byte, w string, all bool) []byte {
+	l.suf3 = hashBytes(suffix(norm, 3))
+	if all {
+		l.tail = l.word
+		if i := lastInnerHyphen(norm); i > 0 {
+			l.tail = hashBytes(norm[i+1:])
+		}
+		l.pre1 = hashBytes(prefix(norm, 1))
+		l.pre3 = hashBytes(prefix(norm, 3))
+		l.suf1 = hashBytes(suffix(norm, 1))
+		l.suf2 = hashBytes(suffix(norm, 2))
+		l.suf4 = hashBytes(suffix(norm, 4))
+	}
+	start := len(norm)
+	norm = appendShape(norm, w)
+	l.shape = hashBytes(norm[start:])
+	return norm
 }
 
 // lastInnerHyphen returns the index of the last hyphen of b that has a
@@ -218,6 +229,10 @@ func isAlnum(c byte) bool {
 func prefix(b []byte, n int) []byte {
 	i := 0
 	for ; n > 0 && i < len(b); n-- {
+		if b[i] < utf8.RuneSelf {
+			i++
+			continue
+		}
 		_, size := utf8.DecodeRune(b[i:])
 		i += size
 	}
@@ -228,6 +243,10 @@ func prefix(b []byte, n int) []byte {
 func suffix(b []byte, n int) []byte {
 	i := len(b)
 	for ; n > 0 && i > 0; n-- {
+		if b[i-1] < utf8.RuneSelf {
+			i--
+			continue
+		}
 		_, size := utf8.DecodeLastRune(b[:i])
 		i -= size
 	}

@@ -119,6 +119,7 @@ func relKey(nTag int, th, td uint64, dir int) int {
 type scratch struct {
 	buf    []byte
 	lx     []lex
+	dict   []int32 // each word's entry in Model.dict, -1 for none
 	tags   []int32
 	repair []verbGap
 	feats  []uint64
@@ -353,7 +354,44 @@ func (s *scratch) lexify(words []string) {
 	s.lx[n+2], s.lx[n+3] = padLex(hashEnd), padLex(hashEnd+1)
 }
 
-// tag fills s.tags with the tag classes of the n words in s.lx.
+// lexify fills s.lx with the padded lexical hashes of words, as
+// scratch.lexify does, and s.dict with their entries in the dictionary. Of
+// a word the dictionary tags alone it computes only the hashes the
+// features of other words read (see lex.fill).
+func (m *Model) lexify(s *scratch, words []string) {
+	n := len(words)
+	s.lx = grow(s.lx, n+4)
+	s.dict = grow(s.dict, n)
+	s.lx[0], s.lx[1] = padLex(hashStart), padLex(hashStart+1)
+	for i, w := range words {
+		s.buf = appendNorm(s.buf[:0], w)
+		l := &s.lx[i+2]
+		l.word = hashBytes(s.buf)
+		v, ok := m.dict.get(l.word)
+		if !ok {
+			v = -1
+		}
+		s.dict[i] = v
+		s.buf = l.fill(s.buf, w, v&0xff != 1)
+	}
+	s.lx[n+2], s.lx[n+3] = padLex(hashEnd), padLex(hashEnd+1)
+}
+
+// lookUp fills s.dict with the dictionary entries of the n words in s.lx
+// (for lexical hashes computed by scratch.lexify).
+func (m *Model) lookUp(s *scratch, n int) {
+	s.dict = grow(s.dict, n)
+	for i := range n {
+		v, ok := m.dict.get(s.lx[i+2].word)
+		if !ok {
+			v = -1
+		}
+		s.dict[i] = v
+	}
+}
+
+// tag fills s.tags with the tag classes of the n words in s.lx, whose
+// dictionary entries are in s.dict.
 func (m *Model) tag(s *scratch, n int) {
 	s.tags = grow(s.tags, n)
 	s.repair = grow(s.repair, n)
@@ -369,9 +407,8 @@ func (m *Model) tagFrom(s *scratch, n, from int) {
 	p1 := previous(s.tags, from)
 	for i := from; i < n; i++ {
 		var c int32
-		v, ok := m.dict.get(s.lx[i+2].word)
 		cands := m.dictClasses[:0]
-		if ok {
+		if v := s.dict[i]; v >= 0 {
 			cands = m.dictClasses[v>>8 : v>>8+v&0xff]
 		}
 		s.repair[i] = verbGap{class: -1}
@@ -566,7 +603,7 @@ func bestValid[S int32 | float32](scores []S, v [nMoves]bool) int {
 func (m *Model) Tag(words []string) []string {
 	s := m.scratch()
 	defer m.pool.Put(s)
-	s.lexify(words)
+	m.lexify(s, words)
 	m.tag(s, len(words))
 	out := make([]string, len(words))
 	for i, c := range s.tags {
@@ -599,7 +636,7 @@ func (m *Model) analyse(words []string, emit func(tag, xpos string, head int, re
 	}
 	s := m.scratch()
 	defer m.pool.Put(s)
-	s.lexify(words)
+	m.lexify(s, words)
 	m.tag(s, len(words))
 	if declarative(words) {
 		m.repairVerb(s, len(words))

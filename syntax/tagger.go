@@ -38,11 +38,15 @@ func tagFeatures(feats []uint64, lx []lex, i int, p1 uint64) []uint64 {
 
 // wordDict maps the hash of a normalized word to a tag class by open
 // addressing. Key 0 marks an empty slot (a word hashing to 0 is stored as
-// 1).
+// 1). A key and its value share a cache line.
 type wordDict struct {
-	mask uint64
-	keys []uint64
-	vals []int32
+	mask  uint64
+	slots []dictSlot
+}
+
+type dictSlot struct {
+	key uint64
+	val int32
 }
 
 func dictKey(h uint64) uint64 {
@@ -57,14 +61,14 @@ func newWordDict(n int) *wordDict {
 	for size < 2*n {
 		size *= 2
 	}
-	return &wordDict{mask: uint64(size - 1), keys: make([]uint64, size), vals: make([]int32, size)}
+	return &wordDict{mask: uint64(size - 1), slots: make([]dictSlot, size)}
 }
 
 func (d *wordDict) put(h uint64, class int32) {
 	k := dictKey(h)
 	for j := k & d.mask; ; j = (j + 1) & d.mask {
-		if d.keys[j] == 0 || d.keys[j] == k {
-			d.keys[j], d.vals[j] = k, class
+		if d.slots[j].key == 0 || d.slots[j].key == k {
+			d.slots[j] = dictSlot{k, class}
 			return
 		}
 	}
@@ -73,9 +77,9 @@ func (d *wordDict) put(h uint64, class int32) {
 func (d *wordDict) get(h uint64) (int32, bool) {
 	k := dictKey(h)
 	for j := k & d.mask; ; j = (j + 1) & d.mask {
-		switch d.keys[j] {
+		switch e := &d.slots[j]; e.key {
 		case k:
-			return d.vals[j], true
+			return e.val, true
 		case 0:
 			return 0, false
 		}

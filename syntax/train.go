@@ -267,6 +267,7 @@ func trainTags(cfg TrainConfig, sents []Sentence, logf func(string, ...any)) (*M
 			right, total := 0, 0
 			for _, i := range out {
 				sc.lx = ts.lx[i]
+				fm.lookUp(&sc, len(ts.gold[i]))
 				fm.tag(&sc, len(ts.gold[i]))
 				ptags[i] = slices.Clone(sc.tags)
 				for j, c := range ptags[i] {

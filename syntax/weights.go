@@ -17,13 +17,14 @@ import (
 // The rows are laid out for the cache. A table of up to directMax weights
 // (the moves, the relations) is stored whole, a row for every bucket, each
 // at hand in one read. A larger one (the tags: 2^18 × 74 would be 19 MB)
-// stores only the rows holding a non-zero weight, numbered by rank among
-// the buckets that have one, so that a bucket costs two bits and an empty
-// row nothing. Most rows hold a few weights (the features of rare words)
-// and are stored sparsely, each weight with its class, in a slot of 16
-// bytes when they fit; rows with many weights (the suffixes, the shapes,
-// the previous tag: features of every word) are stored whole, a byte a
-// class, and summed eight classes at a time.
+// has a slot of 16 bytes for every bucket (4 MB), also read at once. Most
+// rows hold a few weights (the features of rare words) and are stored
+// sparsely, each weight with its class, in the slot when they fit; rows
+// with many weights (the suffixes, the shapes, the previous tag: features
+// of every word) are stored whole, a byte a class, and summed eight
+// classes at a time. (Slots only for the buckets with a row, numbered by
+// rank, took 1.8 MB but a read of the bucket's rank first: the tagger took
+// a third longer.)
 type table struct {
 	bits   uint
 	mask   uint64
@@ -34,17 +35,16 @@ type table struct {
 	direct bool
 	w      []int8
 	stride int // weights of a row in w, nClass or more
-	// index has a word for each block of 32 buckets: a bit for each
-	// bucket that has a row (the low 32 bits) and the number of rows of
-	// the buckets before the block (the high 32).
-	index []uint64
-	// slot[2r:2r+2] holds or locates row r. A sparse row is a list of n
-	// entries, each a class in the upper 8 bits and a weight in the lower;
-	// n is in bits 48-55 of the first word. Up to seven entries are held
-	// in the slot, three in bits 0-47 of the first word and four in the
-	// second; more are ent[i:i+n], i in bits 0-31. When the wholeRow bit
-	// is set, the row is lanes[i*words:(i+1)*words], i in bits 0-31, with
-	// the weight of class c plus 128 in byte c%8 of word c/8.
+	// used has a bit for each bucket that has a row.
+	used []uint64
+	// slot[2b:2b+2] holds or locates the row of bucket b; both words are
+	// 0 when it has none. A sparse row is a list of n entries, each a
+	// class in the upper 8 bits and a weight in the lower; n is in bits
+	// 48-55 of the first word. Up to seven entries are held in the slot,
+	// three in bits 0-47 of the first word and four in the second; more
+	// are ent[i:i+n], i in bits 0-31. When the wholeRow bit is set, the
+	// row is lanes[i*words:(i+1)*words], i in bits 0-31, with the weight
+	// of class c plus 128 in byte c%8 of word c/8.
 	slot  []uint64
 	ent   []uint16
 	lanes []uint64
@@ -53,7 +53,7 @@ type table struct {
 
 const (
 	// directMax is the most weights of a table stored whole: 8 MB, which
-	// a move table of 2^19 buckets (1.5 MB; 2^21 would take 6 MB) and a
+	// a move table of 2^20 buckets (3 MB; 2^21 would take 6 MB) and a
 	// relation table of 2^16 (3.3 MB, 4 MB with its rows padded to a
 	// cache line) take, a tag table of 2^18 (19 MB) not.
 	directMax = 8 << 20
@@ -61,8 +61,7 @@ const (
 	inline    = 7 // entries held in a slot
 )
 
-// newTable returns an empty table; its rows are added by add, then
-// finish.
+// newTable returns an empty table; its rows are added by add.
 func newTable(bits uint, nClass int) *table {
 	return newTableOf(bits, nClass, (1<<bits)*nClass <= directMax)
 }
@@ -70,16 +69,19 @@ func newTable(bits uint, nClass int) *table {
 // newTableOf returns an empty table stored whole (direct) or not.
 func newTableOf(bits uint, nClass int, direct bool) *table {
 	t := &table{bits: bits, mask: 1<<bits - 1, nClass: nClass, direct: direct,
-		index: make([]uint64, (1<<bits+31)/32), words: (nClass + 7) / 8}
+		used: make([]uint64, (1<<bits+63)/64), words: (nClass + 7) / 8}
 	if direct {
 		// A row of more than a few classes starts a cache line of its
 		// own, so that it is read in as few lines as it can be. (The
-		// slice is page-aligned: the allocator aligns large objects.)
+		// slice is page-aligned: hugeSlice and the allocator align large
+		// objects.)
 		t.stride = nClass
 		if nClass > 8 {
 			t.stride = (nClass + 63) &^ 63
 		}
-		t.w = make([]int8, (1<<bits)*t.stride)
+		t.w = hugeSlice[int8]((1 << bits) * t.stride)
+	} else {
+		t.slot = hugeSlice[uint64](2 << bits)
 	}
 	return t
 }
@@ -99,7 +101,7 @@ func (t *table) add(b int, row []int16) error {
 	if len(t.ent)+nz > math.MaxUint32 || len(t.lanes)/t.words > math.MaxUint32 {
 		return fmt.Errorf("table of %d classes: more than %d weights", t.nClass, len(t.ent)+len(t.lanes)*8)
 	}
-	t.index[b>>5] |= 1 << (b & 31)
+	t.used[b>>6] |= 1 << (b & 63)
 	t.rows++
 	switch {
 	case t.direct:
@@ -109,7 +111,7 @@ func (t *table) add(b int, row []int16) error {
 	case nz*4 >= t.nClass:
 		// Summing a sparse entry costs about four times a class of a
 		// whole row.
-		t.slot = append(t.slot, wholeRow|uint64(len(t.lanes)/t.words), 0)
+		t.slot[2*b] = wholeRow | uint64(len(t.lanes)/t.words)
 		for i := 0; i < t.words; i++ {
 			var x uint64
 			for j := range 8 {
@@ -144,61 +146,38 @@ func (t *table) add(b int, row []int16) error {
 			x |= uint64(es[0]) | uint64(es[1])<<16 | uint64(es[2])<<32
 			y = uint64(es[3]) | uint64(es[4])<<16 | uint64(es[5])<<32 | uint64(es[6])<<48
 		}
-		t.slot = append(t.slot, x, y)
+		t.slot[2*b], t.slot[2*b+1] = x, y
 	}
 	return nil
-}
-
-// finish counts the rows before each block of buckets once all rows are
-// added.
-func (t *table) finish() {
-	n := uint64(0)
-	for k, x := range t.index {
-		occ := x & 0xffffffff
-		t.index[k] = n<<32 | occ
-		n += uint64(bits.OnesCount64(occ))
-	}
-}
-
-// ones32 counts the bits set in v. (bits.OnesCount32 is one instruction
-// only from GOAMD64=v2; before, its fallback call makes the compiler keep
-// the scoring loop's variables in memory.)
-func ones32(v uint32) int {
-	v -= v >> 1 & 0x55555555
-	v = v&0x33333333 + v>>2&0x33333333
-	return int((v + v>>4) & 0x0f0f0f0f * 0x01010101 >> 24)
 }
 
 // each calls fn with the bucket and the row of every stored row, in
 // bucket order; row is reused between calls.
 func (t *table) each(fn func(b int, row []int16)) {
 	row := make([]int16, t.nClass)
-	r := 0
-	for k, x := range t.index {
-		occ := x & 0xffffffff
+	for k, occ := range t.used {
 		for occ != 0 {
 			j := bits.TrailingZeros64(occ)
 			occ &= occ - 1
 			clear(row)
+			b := k<<6 | j
 			switch {
 			case t.direct:
-				b := k<<5 | j
 				for i, v := range t.w[b*t.stride : b*t.stride+t.nClass] {
 					row[i] = int16(v)
 				}
-			case t.slot[2*r]&wholeRow != 0:
-				ws := t.lanes[int(uint32(t.slot[2*r]))*t.words:]
+			case t.slot[2*b]&wholeRow != 0:
+				ws := t.lanes[int(uint32(t.slot[2*b]))*t.words:]
 				for c := range row {
 					row[c] = int16(ws[c/8]>>(8*(c%8))&0xff) - 128
 				}
 			default:
 				var buf [inline]uint16
-				for _, e := range t.entries(t.slot[2*r], t.slot[2*r+1], &buf) {
+				for _, e := range t.entries(t.slot[2*b], t.slot[2*b+1], &buf) {
 					row[e>>8] = int16(int8(e))
 				}
 			}
-			fn(k<<5|j, row)
-			r++
+			fn(b, row)
 		}
 	}
 }
@@ -238,16 +217,16 @@ func (t *table) score(feats []uint64, scores []int32) []int32 {
 	}
 	// The rows are located first, then summed, so that the reads of
 	// different rows are in flight together rather than one after the
-	// other.
-	index, mask, slot := t.index, t.mask, t.slot
+	// other. A sparse table has at most 256 classes (an entry's class is
+	// a byte), so the sums are indexed by an entry's class without a
+	// check.
+	scores = grow(scores, 256)
+	sums := (*[256]int32)(scores)
+	clear(sums[:n])
+	mask, slot := t.mask, t.slot
 	var (
 		slots [32][2]uint64
-		// The bytes of the rows stored whole are summed in 16-bit lanes,
-		// those of the even classes and those of the odd ones.
-		acc   [2][32]uint64
-		even  = acc[0][:t.words]
-		odd   = acc[1][:t.words]
-		whole = 0 // rows summed in the lanes
+		whole [32]int // offsets in t.lanes of the rows stored whole
 	)
 	for len(feats) > 0 {
 		chunk := feats[:min(len(feats), len(slots))]
@@ -255,34 +234,22 @@ func (t *table) score(feats []uint64, scores []int32) []int32 {
 		k := 0
 		for _, f := range chunk {
 			b := f & mask
-			x := index[b>>5]
-			bit := uint64(1) << (b & 31)
-			if x&bit != 0 {
-				r := int(x>>32) + ones32(uint32(x&(bit-1)))
-				slots[k] = [2]uint64(slot[2*r : 2*r+2])
-				k++
-			}
+			slots[k] = [2]uint64(slot[2*b : 2*b+2])
+			k++
 		}
+		nw := 0
 		for _, s := range slots[:k] {
 			x, y := s[0], s[1]
 			if x&wholeRow != 0 {
-				i := int(uint32(x)) * len(even)
-				for j, z := range t.lanes[i : i+len(even)] {
-					even[j] += z & 0x00ff00ff00ff00ff
-					odd[j] += z >> 8 & 0x00ff00ff00ff00ff
-				}
-				// A 16-bit lane holds the sum of 257 bytes.
-				if whole++; whole == 256 {
-					t.flush(scores, even, odd, whole)
-					whole = 0
-				}
+				whole[nw] = int(uint32(x)) * t.words
+				nw++
 				continue
 			}
 			n := int(x >> 48)
 			if n > inline {
 				i := int(uint32(x))
 				for _, e := range t.ent[i : i+n] {
-					scores[e>>8] += int32(int8(e))
+					sums[e>>8] += int32(int8(e))
 				}
 				continue
 			}
@@ -291,15 +258,47 @@ func (t *table) score(feats []uint64, scores []int32) []int32 {
 					x = y
 				}
 				e := uint16(x)
-				scores[e>>8] += int32(int8(e))
+				sums[e>>8] += int32(int8(e))
 				x >>= 16
 			}
 		}
+		if nw > 0 {
+			t.sumWhole(sums, whole[:nw])
+		}
 	}
-	if whole > 0 {
-		t.flush(scores, even, odd, whole)
+	return scores[:n]
+}
+
+// sumWhole adds to sums the rows stored whole at the offsets rows of
+// t.lanes, at most 257 of them (a 16-bit lane holds the sum of 257
+// bytes). Eight classes are summed at a time, the bytes of the even
+// classes and of the odd ones in 16-bit lanes; the sums of the classes
+// from nClass to the next multiple of eight are left with any value.
+func (t *table) sumWhole(sums *[256]int32, rows []int) {
+	const m = 0x00ff00ff00ff00ff
+	lanes := t.lanes
+	off := int32(128 * len(rows))
+	for i := range t.words {
+		var e, o uint64
+		for _, r := range rows {
+			z := lanes[r+i]
+			e += z & m
+			o += z >> 8
+		}
+		// The bytes of the odd classes were summed with those of the
+		// even classes above them (z>>8 holds the byte of class 2k+2 in
+		// the upper half of lane k): their sums are taken off.
+		o -= e >> 16 << 8
+		s := sums[8*i : 8*i+8 : 8*i+8]
+		s[0] += int32(e&0xffff) - off
+		s[1] += int32(o&0xffff) - off
+		s[2] += int32(e>>16&0xffff) - off
+		s[3] += int32(o>>16&0xffff) - off
+		s[4] += int32(e>>32&0xffff) - off
+		s[5] += int32(o>>32&0xffff) - off
+		s[6] += int32(e>>48) - off
+		s[7] += int32(o>>48) - off
 	}
-	return scores
 }
 
 // scoreSome returns the sums of the rows of feats for the classes given,
@@ -309,48 +308,41 @@ func (t *table) scoreSome(feats []uint64, classes []uint8, scores []int32) []int
 	if !t.direct {
 		return t.score(feats, scores)
 	}
+	// A class is a byte, so the sums are indexed by one without a check.
 	n := t.nClass
-	scores = grow(scores, n)
+	scores = grow(scores, max(n, 256))
+	sums := (*[256]int32)(scores)
 	for _, c := range classes {
-		scores[c] = 0
+		sums[c] = 0
 	}
+	if t.stride == 64 {
+		sumLines(sums, feats, classes, t.w, t.mask)
+		return scores[:n]
+	}
+	w, mask, stride := t.w, t.mask, t.stride
 	for _, f := range feats {
-		b := int(f & t.mask)
-		row := t.w[b*t.stride : b*t.stride+n]
+		i := int(f&mask) * stride
+		row := w[i : i+n]
 		for _, c := range classes {
-			scores[c] += int32(row[c])
+			sums[c] += int32(row[c])
 		}
 	}
-	return scores
+	return scores[:n]
 }
 
-// flush adds to scores the sums of the rows in the lanes, of which there
-// are rows, and clears the lanes.
-func (t *table) flush(scores []int32, even, odd []uint64, rows int) {
-	off := int32(128 * rows)
-	for i := range even {
-		e, o := even[i], odd[i]
-		c := 8 * i
-		if c+8 <= len(scores) {
-			s := scores[c : c+8 : c+8]
-			s[0] += int32(e&0xffff) - off
-			s[1] += int32(o&0xffff) - off
-			s[2] += int32(e>>16&0xffff) - off
-			s[3] += int32(o>>16&0xffff) - off
-			s[4] += int32(e>>32&0xffff) - off
-			s[5] += int32(o>>32&0xffff) - off
-			s[6] += int32(e>>48) - off
-			s[7] += int32(o>>48) - off
-		} else {
-			for j := range len(scores) - c {
-				lane := e
-				if j%2 == 1 {
-					lane = o
-				}
-				scores[c+j] += int32(lane>>(16*(j/2))&0xffff) - off
-			}
+// sumLines adds to sums the weights of the classes given in the rows of
+// feats in w, rows of a cache line (the relations) whose classes are below
+// 64, which are read without a check. (Inlined in scoreSome, its loop
+// lost its variables to the stack.)
+//
+//go:noinline
+func sumLines(sums *[256]int32, feats []uint64, classes []uint8, w []int8, mask uint64) {
+	for _, f := range feats {
+		i := int(f&mask) * 64
+		row := (*[64]int8)(w[i : i+64])
+		for _, c := range classes {
+			sums[c] += int32(row[c&63])
 		}
-		even[i], odd[i] = 0, 0
 	}
 }
 
@@ -358,9 +350,7 @@ func (t *table) flush(scores []int32, even, odd []uint64, rows int) {
 // classes (the moves).
 func (t *table) score3(feats []uint64) [3]int32 {
 	if !t.direct {
-		var s [3]int32
-		t.score(feats, s[:0])
-		return s
+		return [3]int32(t.score(feats, nil))
 	}
 	var a, b, c int32
 	w, mask := t.w, t.mask
@@ -499,7 +489,6 @@ func (t *trainTable) average() (*table, error) {
 			}
 		}
 	}
-	q.finish()
 	return q, nil
 }
 
@@ -609,7 +598,6 @@ func readTable(r *bufio.Reader) (*table, error) {
 			return nil, err
 		}
 	}
-	t.finish()
 	return t, nil
 }
 

@@ -33,7 +33,6 @@ func randomTable(t *testing.T, rng *rand.Rand, bits uint, nClass int, direct boo
 			t.Fatal(err)
 		}
 	}
-	tab.finish()
 	return tab, dense
 }
 
@@ -90,7 +89,6 @@ func TestTableScoreMany(t *testing.T) {
 		if err := tab.add(3, row); err != nil {
 			t.Fatal(err)
 		}
-		tab.finish()
 		feats := make([]uint64, 1000)
 		for i := range feats {
 			feats[i] = 3
@@ -128,20 +126,6 @@ func TestTableWriteRead(t *testing.T) {
 		}
 		if got.rows != tab.rows {
 			t.Errorf("%d classes: %d rows read, %d written", nClass, got.rows, tab.rows)
-		}
-	}
-}
-
-func TestOnes32(t *testing.T) {
-	rng := rand.New(rand.NewPCG(5, 6))
-	for range 1000 {
-		v := rng.Uint32()
-		want := 0
-		for x := v; x != 0; x &= x - 1 {
-			want++
-		}
-		if got := ones32(v); got != want {
-			t.Fatalf("ones32(%#x) = %d, want %d", v, got, want)
 		}
 	}
 }
