@@ -150,6 +150,10 @@ func looseKey(name string) string {
 
 // capitalized reports whether s starts with an upper-case letter or a digit.
 func capitalized(s string) bool {
+	if s != "" && s[0] < utf8.RuneSelf {
+		c := s[0]
+		return 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+	}
 	r, _ := utf8.DecodeRuneInString(s)
 	return unicode.IsUpper(r) || unicode.IsDigit(r)
 }

@@ -5,30 +5,43 @@ import "strings"
 // phraseIndex finds the folded phrases of the recognizer's dictionaries
 // (names, agent nouns, homelands) in runs of units without building the
 // run's key: each unit carries the hash of its key, the hash of a run is
-// that of its units' keys joined as joinKey joins them, and one table maps
+// that of its units' keys joined as joinKey joins them, and two tables map
 // the hash of every prefix of every phrase to what the dictionaries know
-// of it. A run whose hash is not in the table is no prefix of a phrase.
-// One whose hash is there may still be another string (the hash has 64
-// bits): a prefix flag then only makes a scan go on a step further than
-// it needs to, and a phrase counts only once compared with the run.
-//
-// The table is open addressing, behind a bitmap that rejects most runs
-// (most words start no phrase) without touching it; both are indexed by
-// the top bits of the hash times an odd constant, which every bit of the
-// hash reaches.
+// of it: words holds the prefixes without a space, runs those with one.
+// Every unit is looked up in words, which is small enough to stay in the
+// cache while the rest of the pipeline runs; runs only when a run goes on
+// past a gap. The tables are keyed by a 32-bit digest of the hash
+// (tableKey); prefixes that share one share an entry, which holds the
+// flags of all and chains their phrases. A run whose digest is not in its
+// table is no prefix of a phrase. One whose digest is there may still be
+// another string: a prefix flag then only makes a scan go on a step
+// further than it needs to, and a phrase counts only once compared with
+// the run.
 type phraseIndex struct {
-	shift   uint   // 64 - log2(len(slots))
-	slots   []slot // prefix hash → prefix flags | (phrase index+1)<<phraseShift
-	filter  []uint64
-	phrases []phrase
+	words, runs hashTable
+	phrases     []phrase
 }
 
-// slot is one entry of the table; v is 0 in an empty slot, as every
+// hashTable maps tableKey(prefix hash) to prefix flags | (phrase
+// index+1)<<phraseShift, by open addressing; the bitmap filter, when there
+// is one, rejects many keys without touching the slots. Both are indexed
+// by the top bits of the key.
+type hashTable struct {
+	shift  uint // 32 - log2(len(slots))
+	slots  []slot
+	filter []uint64
+}
+
+// slot is one entry of a table; v is 0 in an empty slot, as every
 // prefix has a flag.
 type slot struct {
-	h uint64
+	k uint32
 	v uint32
 }
+
+// tableKey is the digest of a hash the tables are keyed by: the top bits
+// of the hash times an odd constant, which every bit of the hash reaches.
+func tableKey(h uint64) uint32 { return uint32(h * spread >> 32) }
 
 // The flags of a prefix: which dictionaries have a phrase that starts
 // with it.
@@ -36,8 +49,39 @@ const (
 	namePrefix uint32 = 1 << iota
 	agentPrefix
 	homePrefix
-	phraseShift = iota
+	prefixFlags = iota
 )
+
+// Above the prefix flags, one group of them for each class of the byte
+// that follows the prefix in some phrase (see nextClass): a run whose next
+// unit's class has no flag is the longest prefix it can be, and a scan
+// stops without looking the longer run up.
+const (
+	nextSpace = iota // the next unit has a gap before it
+	nextAlnum        // it starts with a letter or digit
+	nextOther        // punctuation
+	nextClasses
+	phraseShift = prefixFlags * (1 + nextClasses)
+)
+
+// nextClass is the class of the byte c that follows a prefix: nextSpace
+// for the space that stands for a gap, nextAlnum for a letter, a digit or
+// a byte of a multi-byte rune, nextOther for the rest.
+func nextClass(c byte) uint {
+	switch {
+	case c == ' ':
+		return nextSpace
+	case 'a' <= c && c <= 'z' || '0' <= c && c <= '9' || c >= 0x80:
+		return nextAlnum
+	}
+	return nextOther
+}
+
+// continues returns the flag that says a phrase with the prefix flag
+// continues with a byte of class class.
+func continues(prefix uint32, class uint) uint32 {
+	return prefix << (prefixFlags * (1 + class))
+}
 
 // phrase is a whole key of one or more dictionaries.
 type phrase struct {
@@ -54,29 +98,35 @@ const hashBase = 0x9e3779b97f4a7c15
 // spread mixes the low bits of a hash into its top bits.
 const spread = 0xbf58476d1ce4e5b9
 
-// filterBits is log2 of the bitmap's size in bits (128 KiB).
-const filterBits = 20
-
 // newPhraseIndex indexes the keys of names (→ nameEntries index), agents
 // (→ kb.agents index) and homes (→ homeCodes index).
 func newPhraseIndex(names, agents, homes map[string]int) phraseIndex {
 	var x phraseIndex
-	table := map[uint64]uint32{}
+	words, runs := map[uint32]uint32{}, map[uint32]uint32{}
 	byKey := map[string]int32{} // key → index into x.phrases
 	// add flags every prefix of k and returns the index of its phrase.
 	add := func(k string, flag uint32) int32 {
 		var h uint64
+		var t uint32
+		table := words
 		for i := 0; i < len(k); i++ {
+			if k[i] == ' ' {
+				table = runs
+			}
 			h = h*hashBase + uint64(k[i])
-			table[h] |= flag
+			t = tableKey(h)
+			table[t] |= flag
+			if i+1 < len(k) {
+				table[t] |= continues(flag, nextClass(k[i+1]))
+			}
 		}
 		p, ok := byKey[k]
 		if !ok {
 			p = int32(len(x.phrases))
 			byKey[k] = p
-			ph := phrase{key: k, name: -1, agent: -1, home: -1, next: int32(table[h]>>phraseShift) - 1}
+			ph := phrase{key: k, name: -1, agent: -1, home: -1, next: int32(table[t]>>phraseShift) - 1}
 			x.phrases = append(x.phrases, ph)
-			table[h] = table[h]&(1<<phraseShift-1) | uint32(p+1)<<phraseShift
+			table[t] = table[t]&(1<<phraseShift-1) | uint32(p+1)<<phraseShift
 		}
 		return p
 	}
@@ -95,38 +145,59 @@ func newPhraseIndex(names, agents, homes map[string]int) phraseIndex {
 			x.phrases[add(k, homePrefix)].home = int32(i)
 		}
 	}
-	bits := uint(10)
-	for 1<<bits < 3*len(table) {
-		bits++
-	}
-	x.shift = 64 - bits
-	x.slots = make([]slot, 1<<bits)
-	x.filter = make([]uint64, 1<<filterBits/64)
-	mask := uint64(len(x.slots) - 1)
-	for h, v := range table {
-		m := h * spread
-		b := m >> (64 - filterBits)
-		x.filter[b/64] |= 1 << (b % 64)
-		i := m >> x.shift
-		for x.slots[i].v != 0 {
-			i = (i + 1) & mask
-		}
-		x.slots[i] = slot{h, v}
-	}
+	x.words = newHashTable(words, false)
+	x.runs = newHashTable(runs, true)
 	return x
 }
 
-// get returns the table's value for the hash of a run: 0 when the run is
-// no prefix of a phrase.
-func (x *phraseIndex) get(h uint64) uint32 {
-	m := h * spread
-	if b := m >> (64 - filterBits); x.filter[b/64]&(1<<(b%64)) == 0 {
-		return 0
+// filterBits is log2 of the size in bits of the runs table's bitmap
+// (128 KiB).
+const filterBits = 20
+
+// newHashTable builds the table of m, with a filter when filter is set.
+func newHashTable(m map[uint32]uint32, filter bool) hashTable {
+	bits := uint(10)
+	for 1<<bits < 2*len(m) {
+		bits++
 	}
-	mask := uint64(len(x.slots) - 1)
-	for i := m >> x.shift; ; i = (i + 1) & mask {
-		s := &x.slots[i]
-		if s.v == 0 || s.h == h {
+	t := hashTable{shift: 32 - bits, slots: make([]slot, 1<<bits)}
+	if filter {
+		t.filter = make([]uint64, 1<<filterBits/64)
+	}
+	mask := uint32(len(t.slots) - 1)
+	for k, v := range m {
+		if filter {
+			b := k >> (32 - filterBits)
+			t.filter[b/64] |= 1 << (b % 64)
+		}
+		i := k >> t.shift
+		for t.slots[i].v != 0 {
+			i = (i + 1) & mask
+		}
+		t.slots[i] = slot{k, v}
+	}
+	return t
+}
+
+// get returns the value for the hash h of a run, spaced when its key has
+// a space: 0 when the run is no prefix of a phrase.
+func (x *phraseIndex) get(h uint64, spaced bool) uint32 {
+	if spaced {
+		return x.runs.get(tableKey(h))
+	}
+	return x.words.get(tableKey(h))
+}
+
+func (t *hashTable) get(k uint32) uint32 {
+	if t.filter != nil {
+		if b := k >> (32 - filterBits); t.filter[b/64]&(1<<(b%64)) == 0 {
+			return 0
+		}
+	}
+	mask := uint32(len(t.slots) - 1)
+	for i := k >> t.shift; ; i = (i + 1) & mask {
+		s := &t.slots[i]
+		if s.v == 0 || s.k == k {
 			return s.v
 		}
 	}

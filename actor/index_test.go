@@ -38,13 +38,15 @@ func TestPhraseIndex(t *testing.T) {
 			}
 			got := ""
 			var h uint64
+			spaced := false
 			for j := range us {
 				v := us[j].px
+				spaced = spaced || j > 0 && us[j].gap || us[j].spaced
 				if j == 0 {
 					h = us[j].hash
 				} else {
 					h = joinHash(h, &us[j])
-					v = r.index.get(h)
+					v = r.index.get(h, spaced)
 				}
 				if v&tc.flag == 0 {
 					break

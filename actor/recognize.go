@@ -3,6 +3,7 @@ package actor
 import (
 	"slices"
 	"strings"
+	"sync"
 	"time"
 	"unicode"
 	"unicode/utf8"
@@ -87,6 +88,25 @@ type Recognizer struct {
 	// fuzzy maps the skeleton of one-word country names, adjectives,
 	// plurals and capitals to them, for misspellings ("Ethopia").
 	fuzzy map[string][]fuzzyName
+	// fuzzyBits has the bit skeletonBit sets for each key of fuzzy: most
+	// skeletons are of none, and the bit says so without a map lookup.
+	fuzzyBits [fuzzyWords]uint64
+	// unitBufs holds *[]unit buffers that later FindAll calls reuse.
+	unitBufs sync.Pool
+}
+
+// fuzzyWords is the size of Recognizer.fuzzyBits in 64-bit words.
+const fuzzyWords = 256
+
+// skeletonBit returns the word and bit of fuzzyBits for a skeleton
+// (FNV-1a folded to the bitmap's size).
+func skeletonBit(sk []byte) (int, uint64) {
+	h := uint32(2166136261)
+	for _, c := range sk {
+		h = (h ^ uint32(c)) * 16777619
+	}
+	h %= fuzzyWords * 64
+	return int(h / 64), 1 << (h % 64)
 }
 
 // fuzzyName is a spelling the fuzzy index points to.
@@ -122,6 +142,8 @@ func NewRecognizer(kb *KB) *Recognizer {
 			if e.kind == entryCountry || e.kind == entryAdjective || e.kind == entryCapital || e.kind == entryPlural {
 				sk := fuzzSkeleton(k)
 				r.fuzzy[sk] = append(r.fuzzy[sk], fuzzyName{key: k, e: e})
+				w, bit := skeletonBit([]byte(sk))
+				r.fuzzyBits[w] |= bit
 			}
 		}
 	}
@@ -183,7 +205,7 @@ func withoutMiddle(name string) (string, bool) {
 		return "", false
 	}
 	for _, w := range ws[1:] {
-		if !unicode.IsUpper([]rune(w)[0]) || particles[strings.ToLower(w)] {
+		if !unicode.IsUpper([]rune(w)[0]) || particle(strings.ToLower(w)) {
 			return "", false
 		}
 	}
@@ -202,8 +224,11 @@ func fuzzSkeleton(k string) string {
 func appendSkeleton(b []byte, k string) []byte {
 	for i := 0; i < len(k); i++ {
 		c := k[i]
-		if i > 0 && (strings.IndexByte("aeiouyh", c) >= 0) {
-			continue
+		if i > 0 {
+			switch c {
+			case 'a', 'e', 'i', 'o', 'u', 'y', 'h':
+				continue
+			}
 		}
 		if n := len(b); n > 0 && b[n-1] == c {
 			continue
@@ -253,13 +278,17 @@ func misspelt(w, name string) bool {
 // misspelled matches a capitalized word that is a misspelling of exactly
 // one country's name, adjective, demonym plural or capital.
 func (r *Recognizer) misspelled(us []unit, i int) match {
-	u := us[i]
+	u := &us[i]
 	if !u.word || len(u.key) < minFuzzy || !capitalized(u.raw) || !ascii(u.key) {
 		return match{}
 	}
 	var found []entry
 	var buf [32]byte
-	for _, f := range r.fuzzy[string(appendSkeleton(buf[:0], u.key))] {
+	sk := appendSkeleton(buf[:0], u.key)
+	if w, bit := skeletonBit(sk); r.fuzzyBits[w]&bit == 0 {
+		return match{}
+	}
+	for _, f := range r.fuzzy[string(sk)] {
 		if misspelt(u.key, f.key) {
 			if len(found) > 0 && found[0].idx != f.e.idx {
 				return match{} // two countries: ambiguous
@@ -291,11 +320,12 @@ func demonymPlural(adj string) string {
 // hyphens ("Syrian-Russian") and before a possessive "'s"; full stops are
 // dropped, so "U.S." matches however it was tokenized.
 type unit struct {
-	span parley.Span
-	raw  string
-	key  string
-	gap  bool // white space before it
-	word bool // starts with a letter
+	span   parley.Span
+	raw    string
+	key    string
+	gap    bool // white space before it
+	word   bool // starts with a letter
+	spaced bool // key has a space (which tokens never have)
 	// hash and pow are the phrase index's hash of key and its base to the
 	// power len(key); px is the index's value for key alone.
 	hash, pow uint64
@@ -303,7 +333,8 @@ type unit struct {
 }
 
 // units appends the units of the tokens toks of text to dst; keys that
-// fold changes are written to keys.
+// fold changes are written to keys, unless the token's Norm already
+// spells them.
 func (r *Recognizer) units(text string, toks []parley.Token, dst []unit, keys *strings.Builder) []unit {
 	prevEnd := -1
 	for _, t := range toks {
@@ -312,6 +343,10 @@ func (r *Recognizer) units(text string, toks []parley.Token, dst []unit, keys *s
 			continue
 		}
 		start := t.Span.Start
+		norm := ""
+		if !plain(raw) && lowerOf(raw, t.Norm) {
+			norm = t.Norm // "Syria": the keys of its pieces are spans of it
+		}
 		for len(raw) > 0 {
 			// cut at the next hyphen, keeping it as its own unit
 			n := len(raw)
@@ -324,11 +359,11 @@ func (r *Recognizer) units(text string, toks []parley.Token, dst []unit, keys *s
 			}
 			piece := raw[:n]
 			if p, ok := cutPossessive(piece); ok && n == len(raw) {
-				dst = r.addUnit(dst, text, start, p, &prevEnd, keys)
+				dst = r.addUnit(dst, text, start, p, normOf(norm, start-t.Span.Start, len(p)), &prevEnd, keys)
 				start += len(p)
 				piece = piece[len(p):]
 			}
-			dst = r.addUnit(dst, text, start, piece, &prevEnd, keys)
+			dst = r.addUnit(dst, text, start, piece, normOf(norm, start-t.Span.Start, len(piece)), &prevEnd, keys)
 			start += len(piece)
 			raw = raw[n:]
 		}
@@ -374,8 +409,43 @@ func cutPossessive(s string) (string, bool) {
 	return "", false
 }
 
-func (r *Recognizer) addUnit(dst []unit, text string, start int, piece string, prevEnd *int, keys *strings.Builder) []unit {
-	key := foldTo(keys, piece)
+// lowerOf reports whether norm is raw with its ASCII capitals in lower
+// case, and raw all ASCII with none of the bytes fold drops or changes
+// otherwise (full stops, spaces, grave accents): then the fold of any
+// piece of raw is the same piece of norm.
+func lowerOf(raw, norm string) bool {
+	if len(raw) != len(norm) {
+		return false
+	}
+	for i := 0; i < len(raw); i++ {
+		c := raw[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		} else if c >= utf8.RuneSelf || c == '.' || c == '`' || c <= ' ' {
+			return false
+		}
+		if c != norm[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// normOf returns norm[off:off+n], or "" when norm is.
+func normOf(norm string, off, n int) string {
+	if norm == "" {
+		return ""
+	}
+	return norm[off : off+n]
+}
+
+// addUnit appends the unit of piece, which starts at start in text; its
+// key is norm when that is not "".
+func (r *Recognizer) addUnit(dst []unit, text string, start int, piece, norm string, prevEnd *int, keys *strings.Builder) []unit {
+	key := norm
+	if key == "" {
+		key = foldTo(keys, piece)
+	}
 	if key == "" {
 		return dst // a full stop
 	}
@@ -383,8 +453,9 @@ func (r *Recognizer) addUnit(dst []unit, text string, start int, piece string, p
 	c, _ := firstRune(piece)
 	*prevEnd = start + len(piece)
 	h, pow := keyHash(key)
+	spaced := strings.IndexByte(key, ' ') >= 0
 	return append(dst, unit{span: parley.Span{Start: start, End: start + len(piece)}, raw: piece, key: key, gap: gap,
-		word: unicode.IsLetter(c), hash: h, pow: pow, px: r.index.get(h)})
+		word: unicode.IsLetter(c), spaced: spaced, hash: h, pow: pow, px: r.index.get(h, spaced)})
 }
 
 // hasSpace is strings.ContainsFunc(s, unicode.IsSpace).
@@ -454,19 +525,30 @@ func (r *Recognizer) longestName(us []unit, i int, caps bool) match {
 // prefix (namePrefix, agentPrefix, homePrefix) can still continue.
 func (r *Recognizer) phrases(us []unit, i, limit int, prefix uint32, fn func(end int, p *phrase)) {
 	var h uint64
+	spaced := false
 	for j := i; j < len(us) && j < limit; j++ {
 		v := us[j].px
+		spaced = spaced || j > i && us[j].gap || us[j].spaced
 		if j == i {
 			h = us[j].hash
 		} else {
 			h = joinHash(h, &us[j])
-			v = r.index.get(h)
+			v = r.index.get(h, spaced)
 		}
 		if v&prefix == 0 {
 			return
 		}
 		if p := r.index.phraseAt(v, us[i:j+1]); p != nil {
 			fn(j+1, p)
+		}
+		if j+1 < len(us) && j+1 < limit {
+			class := uint(nextSpace)
+			if n := &us[j+1]; !n.gap {
+				class = nextClass(n.key[0])
+			}
+			if v&continues(prefix, class) == 0 {
+				return
+			}
 		}
 	}
 }
@@ -495,7 +577,8 @@ func casingFits(e entry, us []unit, key string, caps bool) bool {
 		return !(e.upper && capsWords[key])
 	}
 	anyCap := false
-	for _, u := range us {
+	for i := range us {
+		u := &us[i]
 		if !u.word {
 			continue
 		}
@@ -582,7 +665,16 @@ func (r *Recognizer) Find(text string, sents []parley.Sentence, published time.T
 // Mazen al-Faraya"). Each is listed once, in text order.
 func (r *Recognizer) FindAll(text string, sents []parley.Sentence, published time.Time) ([]parley.Mention, []Learned) {
 	s := &scan{r: r, text: text, day: published, seen: map[int]bool{}}
-	var us []unit
+	buf, _ := r.unitBufs.Get().(*[]unit)
+	if buf == nil {
+		buf = new([]unit)
+	}
+	us := *buf
+	defer func() {
+		clear(us[:cap(us)]) // drop the pointers into this text
+		*buf = us[:0]
+		r.unitBufs.Put(buf)
+	}()
 	var keys strings.Builder
 	keys.Grow(len(text) / 8)
 	for _, sent := range sents {
@@ -659,8 +751,8 @@ func hasPrefixFold(s, prefix string) bool {
 // isAllCaps reports whether a sentence is written in capitals (a headline).
 func isAllCaps(us []unit) bool {
 	letters := 0
-	for _, u := range us {
-		for _, c := range u.raw {
+	for i := range us {
+		for _, c := range us[i].raw {
 			if unicode.IsLower(c) {
 				return false
 			}
@@ -680,7 +772,8 @@ func (s *scan) sentence(us []unit, caps bool) {
 		}
 		if m.end == 0 {
 			// a title without a country: "Foreign Minister Sergey Lavrov"
-			if end, a := s.r.longestAgent(us, i); end > 0 && s.r.kb.agents[a].Title && (caps || capitalized(us[i].raw) || s.fullPersonAt(us, end, caps)) {
+			end, a := s.r.longestAgent(us, i)
+			if end > 0 && s.r.kb.agents[a].Title && (caps || capitalized(us[i].raw) || s.fullPersonAt(us, end, caps)) {
 				if next, ok := s.titled(us, i, end, a, "", "", caps); ok {
 					i = next
 					continue
@@ -698,7 +791,7 @@ func (s *scan) sentence(us []unit, caps bool) {
 				i = next
 				continue
 			}
-			if next, ok := s.agentOf(us, i, caps); ok {
+			if next, ok := s.agentOf(us, i, end, a, caps); ok {
 				i = next
 				continue
 			}
@@ -756,9 +849,15 @@ func (s *scan) homelandGroup(us []unit, i int, caps bool) (int, bool) {
 	return 0, false
 }
 
-// governments are the nouns that make a leader's surname before them his
+// government reports a noun that makes a leader's surname before it his
 // government: "the Bush administration", "the Blair government".
-var governments = map[string]bool{"administration": true, "government": true, "regime": true, "cabinet": true}
+func government(k string) bool {
+	switch k {
+	case "administration", "government", "regime", "cabinet":
+		return true
+	}
+	return false
+}
 
 // leaderOffices are the offices whose holder's surname names a government.
 var leaderOffices = []string{"president", "prime minister", "chancellor"}
@@ -767,7 +866,7 @@ var leaderOffices = []string{"president", "prime minister", "chancellor"}
 // followed by a government noun at units[i]: "the Bush administration" is
 // USA GOV.
 func (s *scan) leaderGovernment(us []unit, i int, caps bool) (int, bool) {
-	if caps || i+1 >= len(us) || !us[i].word || !capitalized(us[i].raw) || !governments[us[i+1].key] || !us[i+1].gap {
+	if caps || i+1 >= len(us) || !us[i].word || !capitalized(us[i].raw) || !government(us[i+1].key) || !us[i+1].gap {
 		return 0, false
 	}
 	if i > 1 && us[i-1].word && capitalized(us[i-1].raw) {
@@ -822,7 +921,7 @@ func (s *scan) named(us []unit, i int, m match, caps bool) int {
 	}
 	span := parley.Span{Start: us[i].span.Start, End: us[end-1].span.End}
 	if e.kind == entryPerson && m.end-i == 1 && !caps && !possessive && end < len(us) && us[end].gap && us[end].word &&
-		capitalized(us[end].raw) && !notNames[us[end].key] && s.r.longestName(us, end, caps).end == 0 {
+		capitalized(us[end].raw) && !notName(us[end].key) && s.r.longestName(us, end, caps).end == 0 {
 		// "Abdullah Ocalan" is not King Abdullah: a one-word name
 		// followed by another capitalized word is part of a longer name
 		// the knowledge base does not know.
@@ -1100,12 +1199,11 @@ func (s *scan) qualifier(us []unit, j int, sector string, caps bool) (string, in
 // agentOf gives a group mention for an agent noun with no name before it
 // and a country after it: "rebels in the Ivory Coast" CIV REB, "doctors
 // from two American aid groups" USA HLH. Singular titles are left to the
-// title rules.
-func (s *scan) agentOf(us []unit, i int, caps bool) (int, bool) {
+// title rules. aend and a are longestAgent(us, i), which the caller has.
+func (s *scan) agentOf(us []unit, i, aend, a int, caps bool) (int, bool) {
 	end, agents := s.r.offices(us, i)
 	if end == 0 {
-		var a int
-		if end, a = s.r.longestAgent(us, i); end == 0 {
+		if end = aend; end == 0 {
 			return 0, false
 		}
 		agents = []int{a}
@@ -1189,7 +1287,7 @@ func (s *scan) titled(us []unit, start, tend, agent int, code, org string, caps 
 		return 0, false
 	}
 	m := s.r.longestName(us, p, caps)
-	if m.end == 0 && !caps && us[p].word && capitalized(us[p].raw) && !notNames[us[p].key] &&
+	if m.end == 0 && !caps && us[p].word && capitalized(us[p].raw) && !notName(us[p].key) &&
 		(p+1 >= len(us) || !(us[p+1].word && capitalized(us[p+1].raw))) {
 		// "President Bush", "President Kagame": a surname alone after a
 		// title names the office holder who bears it.
@@ -1229,11 +1327,11 @@ func (s *scan) titled(us []unit, start, tend, agent int, code, org string, caps 
 	// An unknown person: the capitalized words after the title.
 	q := p
 	for q < len(us) && q-p < 8 {
-		u := us[q]
+		u := &us[q]
 		switch {
-		case u.word && capitalized(u.raw) && !notNames[u.key]:
+		case u.word && capitalized(u.raw) && !notName(u.key):
 		case u.key == "-" && !u.gap && q > p:
-		case u.word && particles[u.key] && q+1 < len(us) && (capitalized(us[q+1].raw) || us[q+1].key == "-"):
+		case u.word && particle(u.key) && q+1 < len(us) && (capitalized(us[q+1].raw) || us[q+1].key == "-"):
 		default:
 			goto done
 		}
@@ -1260,16 +1358,30 @@ func formerTitle(us []unit, i int) bool {
 	return i > 0 && (us[i-1].key == "former" || us[i-1].key == "late" || us[i-1].key == "ousted" || us[i-1].key == "ex")
 }
 
-// particles may appear in lower case inside a name: "Abu Bakr al-Baghdadi".
-var particles = map[string]bool{"al": true, "el": true, "bin": true, "ibn": true, "bint": true, "de": true, "van": true, "von": true, "der": true, "da": true}
+// particle reports a folded word that may appear in lower case inside a
+// name: "Abu Bakr al-Baghdadi".
+func particle(k string) bool {
+	switch k {
+	case "al", "el", "bin", "ibn", "bint", "de", "van", "von", "der", "da":
+		return true
+	}
+	return false
+}
 
-// notNames are capitalized words that do not start a name after a title.
-var notNames = map[string]bool{"january": true, "february": true, "march": true, "april": true, "june": true, "july": true,
-	"august": true, "september": true, "october": true, "november": true, "december": true, "but": true, "after": true,
-	"meanwhile": true, "however": true, "earlier": true, "later": true, "also": true, "this": true, "that": true, "a": true, "an": true,
-	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true,
-	"saturday": true, "sunday": true, "on": true, "in": true, "the": true, "and": true, "said": true, "says": true, "has": true,
-	"was": true, "is": true, "will": true, "who": true}
+// notName reports a folded capitalized word that does not start a name
+// after a title.
+func notName(k string) bool {
+	switch k {
+	case "january", "february", "march", "april", "june", "july",
+		"august", "september", "october", "november", "december", "but", "after",
+		"meanwhile", "however", "earlier", "later", "also", "this", "that", "a", "an",
+		"monday", "tuesday", "wednesday", "thursday", "friday",
+		"saturday", "sunday", "on", "in", "the", "and", "said", "says", "has",
+		"was", "is", "will", "who":
+		return true
+	}
+	return false
+}
 
 func firstNonEmpty(a, b string) string {
 	if a != "" {

@@ -271,7 +271,7 @@ func (s *scan) resolveTitle(codeOrOrg string, agent int) (parley.Actor, bool) {
 // "the two sides", "the minister", a learned person named again, or an
 // unknown person followed by an appositive.
 func (s *scan) unnamed(us []unit, i int, caps bool) (int, bool) {
-	u := us[i]
+	u := &us[i]
 	switch u.key {
 	case "he", "she":
 		return s.pronoun(us, i)
@@ -290,7 +290,7 @@ func (s *scan) unnamed(us []unit, i int, caps bool) (int, bool) {
 	case "the":
 		return s.theTitle(us, i, caps)
 	}
-	if !u.word || caps || !capitalized(u.raw) && !particles[u.key] {
+	if !u.word || caps || !capitalized(u.raw) && !particle(u.key) {
 		return 0, false
 	}
 	if l, ok := s.localAt(us, i); ok {
@@ -473,11 +473,11 @@ func (s *scan) localAt(us []unit, i int) (localMatch, bool) {
 func nameEnd(us []unit, i, max int) int {
 	q := i
 	for q < len(us) && q-i < max {
-		u := us[q]
+		u := &us[q]
 		switch {
-		case u.word && capitalized(u.raw) && !notNames[u.key]:
+		case u.word && capitalized(u.raw) && !notName(u.key):
 		case u.key == "-" && !u.gap && q > i:
-		case u.word && particles[u.key] && q+1 < len(us) && (capitalized(us[q+1].raw) || us[q+1].key == "-"):
+		case u.word && particle(u.key) && q+1 < len(us) && (capitalized(us[q+1].raw) || us[q+1].key == "-"):
 		default:
 			return trimName(us, i, q)
 		}
@@ -506,7 +506,7 @@ func (s *scan) unknownAppositive(us []unit, i int) (int, bool) {
 	}
 	words := 0
 	for j := i; j < q; j++ {
-		if us[j].word && !particles[us[j].key] {
+		if us[j].word && !particle(us[j].key) {
 			words++
 		}
 	}

@@ -2,40 +2,40 @@ package place
 
 import "hash/maphash"
 
-// keyFilter is a Bloom filter over a set of keys: two bits of a bitmap
-// for each key, at two parts of its hash. A key it does not hold is none
-// of the set; one it holds may be (a few in a hundred of other keys are
-// held too). Locate asks it before the maps of the gazetteer, which it
-// spares the lookups of most capitalized words: they name no place, and
-// the maps are large enough that each lookup of one waits on memory.
+// keyFilter is a Bloom filter over a set of keys: two bits for each key,
+// both in the one 64-bit word of the bitmap its hash picks, so that a
+// test reads one word from memory. A key it does not hold is none of the
+// set; one it holds may be (a few in a hundred of other keys are held
+// too). Locate asks it before the maps of the gazetteer, which it spares
+// the lookups of most capitalized words: they name no place, and the maps
+// are large enough that each lookup of one waits on memory.
 type keyFilter struct {
-	shift uint // 64 - log2 of the number of bits
+	shift uint // 64 - log2 of the number of words
 	bits  []uint64
 }
 
 // newKeyFilter returns a filter of keys, with about 10 bits a key, for
 // their hashes with seed.
 func newKeyFilter[V any](seed maphash.Seed, keys map[string]V) keyFilter {
-	n := uint(10)
-	for 1<<n < 10*len(keys) {
+	n := uint(4)
+	for 64<<n < 10*len(keys) {
 		n++
 	}
-	f := keyFilter{shift: 64 - n, bits: make([]uint64, 1<<n/64)}
+	f := keyFilter{shift: 64 - n, bits: make([]uint64, 1<<n)}
 	for k := range keys {
-		a, b := f.probes(maphash.String(seed, k))
-		f.bits[a/64] |= 1 << (a % 64)
-		f.bits[b/64] |= 1 << (b % 64)
+		w, m := f.probes(maphash.String(seed, k))
+		f.bits[w] |= m
 	}
 	return f
 }
 
-// probes returns the two bits of a hash.
+// probes returns the word of a hash and its two bits in it.
 func (f *keyFilter) probes(h uint64) (uint64, uint64) {
-	return h >> f.shift, (h * 0xbf58476d1ce4e5b9) >> f.shift
+	return h >> f.shift, 1<<(h&63) | 1<<(h>>6&63)
 }
 
 // holds reports whether the key of hash h may be one of the filter's keys.
 func (f *keyFilter) holds(h uint64) bool {
-	a, b := f.probes(h)
-	return f.bits[a/64]&(1<<(a%64)) != 0 && f.bits[b/64]&(1<<(b%64)) != 0
+	w, m := f.probes(h)
+	return f.bits[w]&m == m
 }

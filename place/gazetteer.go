@@ -87,6 +87,8 @@ type Gazetteer struct {
 	// fewer: a short word must be spelled as a name is, not only share its
 	// key ("They" and "Thai", "BBC" and "B.C.").
 	short map[string]bool
+	// bufs holds *locateBuf values whose memory later Locate calls reuse.
+	bufs sync.Pool
 }
 
 // Files read by Load, in this order. admin1.tsv.gz comes last so that the

@@ -110,12 +110,17 @@ func (g *Gazetteer) Locate(text string, sents []parley.Sentence) []Mention {
 	if len(sents) == 0 {
 		sents = []parley.Sentence{{Span: parley.Span{End: len(text)}, Tokens: words(text)}}
 	}
-	var cs []cand
-	var sc scratch
-	for si, s := range sents {
-		cs = g.find(cs, &sc, text, si, s.Tokens)
+	b, _ := g.bufs.Get().(*locateBuf)
+	if b == nil {
+		b = new(locateBuf)
 	}
-	cs = g.dropSurnames(cs, &sc, text, sents)
+	defer g.release(b)
+	cs, sc := b.cs[:0], &b.sc
+	for si, s := range sents {
+		cs = g.find(cs, sc, text, si, s.Tokens)
+	}
+	b.cs = cs[:0] // the grown array, for the next call
+	cs = g.dropSurnames(cs, sc, text, sents)
 	n := 0
 	for i := range cs {
 		n += len(cs[i].ids)
@@ -151,6 +156,19 @@ func (g *Gazetteer) Locate(text string, sents []parley.Sentence) []Mention {
 		out = append(out, m)
 	}
 	return out
+}
+
+// locateBuf is the memory of a Locate call that later calls reuse.
+type locateBuf struct {
+	cs []cand
+	sc scratch
+}
+
+// release returns b to the pool, without the pointers of its candidates.
+func (g *Gazetteer) release(b *locateBuf) {
+	clear(b.cs[:cap(b.cs)])
+	b.cs = b.cs[:0]
+	g.bufs.Put(b)
 }
 
 // scratch is the memory one Locate call reuses for the keys it looks up.
