@@ -1884,6 +1884,22 @@ func (w *work) grievance(v int) parties {
 			}
 		}
 	}
+	// The parser may hang the phrase elsewhere ("complained to the UN
+	// on Tuesday over two Israeli air raids last Friday in which it
+	// said ..."): a mention within four words after "over" or "about"
+	// in the verb's clause.
+	cl := w.clause[v]
+	for j := v + 1; j < len(w.toks) && w.clause[j] == cl; j++ {
+		if n := w.toks[j].Norm; n != "over" && n != "about" {
+			continue
+		}
+		for k := j + 1; k <= j+4 && k < len(w.toks); k++ {
+			if m := w.ment[k]; m >= 0 && w.sm[m].first == k {
+				return parties{ms: []*smention{&w.sm[m]}}
+			}
+		}
+		break
+	}
 	return parties{}
 }
 
