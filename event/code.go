@@ -288,7 +288,7 @@ func (w *work) near(r *rule, i int) bool {
 func (w *work) triggers() []*trigger {
 	var out []*trigger
 	for i, t := range w.toks {
-		if w.used[i] || w.ment[i] >= 0 || t.Kind != parley.Word {
+		if w.used[i] || w.ment[i] >= 0 || t.Kind != parley.Word || w.title(i) {
 			continue
 		}
 		var best *trigger
@@ -319,6 +319,23 @@ func (w *work) triggers() []*trigger {
 		out = append(out, best)
 	}
 	return out
+}
+
+// title reports a capitalized word right after an opening quotation mark
+// that follows a word: the first word of a title ("author of “Defying
+// ISIS: Preserving Christianity”"), not an act.
+func (w *work) title(i int) bool {
+	if i < 2 || !isUpper(w.a.Text[w.toks[i].Span.Start]) {
+		return false
+	}
+	switch w.toks[i-1].Norm {
+	case "“", "\"", "``", "'", "‘":
+		// After a word ("author of", "the book"), not after a colon or a
+		// comma, where a quoted sentence starts.
+		// A reporting verb opens a quotation, not a title.
+		return w.toks[i-2].Kind == parley.Word && !w.is("say", i-2)
+	}
+	return false
 }
 
 // fits checks a match's conditions: verbs are not read right after a
