@@ -234,7 +234,7 @@ func (c *Coder) loadCues(lex fs.FS, errs *errorList) {
 }
 
 // word kinds of words.tsv.
-var wordKinds = []string{"light", "agent", "say", "determiner", "be", "pair", "person", "thing", "coord", "clause", "split", "prep", "place", "recipient", "dyadic", "keep", "modal", "owned", "backref", "civil", "oblige", "weapon", "animate", "opener", "contest", "plan", "subordinator", "statement", "boundary", "aim", "relational", "populace", "temporal", "when", "unilateral", "defy", "peacekeeping"}
+var wordKinds = []string{"light", "agent", "say", "determiner", "be", "pair", "person", "thing", "coord", "clause", "split", "prep", "place", "recipient", "dyadic", "keep", "modal", "owned", "backref", "civil", "oblige", "weapon", "animate", "opener", "contest", "plan", "subordinator", "statement", "boundary", "aim", "relational", "populace", "temporal", "when", "unilateral", "defy", "peacekeeping", "broker"}
 
 func (c *Coder) loadWords(lex fs.FS, errs *errorList) {
 	c.words = map[string][][]string{}

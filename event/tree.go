@@ -988,6 +988,11 @@ func (w *work) carrier(n int) parties {
 		a, _, _ := w.synSubject(v)
 		return a
 	case full == "nsubj:pass":
+		if w.is("broker", v) {
+			// "the deal was mediated by Turkey and Russia": the
+			// mediators are not its parties.
+			return parties{}
+		}
 		a, _, _ := w.synSubject(v)
 		return a
 	}
