@@ -201,7 +201,7 @@ func (p *Pipeline) Process(a *parley.Article) *Result {
 		learned = append(learned, parley.Learned{Name: l.Name, Role: l.Role, Org: l.Org, Evidence: l.Evidence, Known: l.Known,
 			EvidenceText: l.Evidence.In(a.Text), Article: a.Key, Doc: a.Doc})
 	}
-	r.Sentences, r.Mentions, r.Timexes, r.Places, r.Events, r.Learned = sents, ms, tx, pm, evs, learned
+	r.Sentences, r.Mentions, r.Timexes, r.Places, r.Events, r.Learned = sents, anchoredOnly(ms), tx, pm, evs, learned
 	return r
 }
 
@@ -310,6 +310,19 @@ func unplaced(e *parley.Event) bool {
 		e.Recipients = []parley.Actor{{Code: e.Actors[0].Code, Sector: "GOV"}}
 	}
 	return false
+}
+
+// anchoredOnly drops the mentions of people named without a state
+// ("ethnic Albanians"): the coder reads them, the events they act in get
+// their state, but as mentions they name no actor a store can index.
+func anchoredOnly(ms []parley.Mention) []parley.Mention {
+	kept := ms[:0]
+	for _, m := range ms {
+		if m.Actor.Code != "" {
+			kept = append(kept, m)
+		}
+	}
+	return kept
 }
 
 // stateSector are the sectors of a state's own organs: acting on people
