@@ -618,6 +618,22 @@ func (w *work) attribute(trs []*trigger, ti int) (parley.Event, bool) {
 		// defies is its other side.
 		recs = w.defied(t, acts)
 	}
+	if cat == "THREATEN" && len(recs) == 0 && !t.r.noun && w.parsed() {
+		// "warned of retaliation against Israel": the threat's target is
+		// its act's; "warned of hundreds of jihadists": a warning about
+		// something that is no act threatens no one.
+		for _, o := range w.kids(t.head, "obl") {
+			if w.caseOf(o) != "of" {
+				continue
+			}
+			if w.eventNoun(o) || w.is("backref", o) {
+				recs = w.nounRecipient(o).actors()
+			} else if w.isAgentNoun(o) || len(w.phrase(o, 0)) > 0 {
+				return parley.Event{}, false
+			}
+			break
+		}
+	}
 	if w.oneSided(t) {
 		// "declared a unilateral ceasefire in south Lebanon": no one
 		// else is party to it.
